@@ -1,0 +1,58 @@
+import { deadLetterTopicOf, toDeadLetter } from './dead-letter';
+import type { BusMessage, MessageHandler, OutgoingMessage, RetryOptions } from './event-bus';
+import { isPermanent, PermanentError } from './permanent.error';
+import { backoffMs } from './retry-policy';
+
+export interface DeliveryContext {
+  groupId: string;
+  retry: RetryOptions;
+  /** False once the subscription is stopping or lost the partition: stop retrying, don't commit. */
+  stillOwned: () => boolean;
+  /** Waits between attempts; Kafka heartbeats while it waits. */
+  pause: (ms: number) => Promise<void>;
+  publishDeadLetter: (topic: string, message: OutgoingMessage) => Promise<void>;
+  onDeadLetter?: (message: BusMessage, reason: string, error: unknown) => void;
+}
+
+export type DeliveryOutcome = 'handled' | 'dead-lettered' | 'abandoned';
+
+/**
+ * Delivers one message with the bus's shared semantics: temporary failures are retried with
+ * backoff; permanent ones, and temporary ones past `maxAttempts`, go to the dead-letter topic.
+ * Only 'handled' and 'dead-lettered' may be committed; 'abandoned' leaves the message to be
+ * redelivered to whoever owns the partition next.
+ */
+export async function deliver(
+  message: Omit<BusMessage, 'attempt'>,
+  handler: MessageHandler,
+  context: DeliveryContext,
+): Promise<DeliveryOutcome> {
+  for (let attempt = 1; ; attempt++) {
+    const delivery: BusMessage = { ...message, attempt };
+    try {
+      await handler(delivery);
+      return 'handled';
+    } catch (error) {
+      const permanent = isPermanent(error);
+      if (permanent || attempt >= context.retry.maxAttempts) {
+        const reason = permanent
+          ? (error as PermanentError).reason
+          : `failed ${attempt} attempts`;
+        await context.publishDeadLetter(
+          deadLetterTopicOf(message.topic),
+          toDeadLetter(delivery, {
+            reason,
+            error,
+            attempts: attempt,
+            groupId: context.groupId,
+            at: new Date(),
+          }),
+        );
+        context.onDeadLetter?.(delivery, reason, error);
+        return 'dead-lettered';
+      }
+      await context.pause(backoffMs(attempt, context.retry));
+      if (!context.stillOwned()) return 'abandoned';
+    }
+  }
+}

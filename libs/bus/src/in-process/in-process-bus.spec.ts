@@ -1,0 +1,6 @@
+import { busContract } from '../testing/bus-contract';
+import { InProcessBus } from './in-process-bus';
+
+busContract('in-process', {
+  createBus: async (partitions) => new InProcessBus({ partitions }),
+});

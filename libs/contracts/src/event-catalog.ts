@@ -1,0 +1,28 @@
+import type { z } from 'zod';
+import { contactCreatedV1, conversationOpenedV1, messageReceivedV1 } from './events/conversation-events';
+import { inboundMessageReceivedV1 } from './events/inbound-message';
+import { Topics, type Topic } from './topics';
+
+/** One entry per event type: its current schema version, data schema and topic. */
+export const EVENT_CATALOG = {
+  'inbound.message_received': {
+    version: 1,
+    schema: inboundMessageReceivedV1,
+    topic: Topics.inboundMessages,
+  },
+  'contact.created': { version: 1, schema: contactCreatedV1, topic: Topics.conversationEvents },
+  'conversation.opened': {
+    version: 1,
+    schema: conversationOpenedV1,
+    topic: Topics.conversationEvents,
+  },
+  'message.received': { version: 1, schema: messageReceivedV1, topic: Topics.conversationEvents },
+} as const satisfies Record<string, { version: number; schema: z.ZodType; topic: Topic }>;
+
+export type EventType = keyof typeof EVENT_CATALOG;
+
+export type EventData<T extends EventType> = z.infer<(typeof EVENT_CATALOG)[T]['schema']>;
+
+export function isEventType(type: string): type is EventType {
+  return Object.prototype.hasOwnProperty.call(EVENT_CATALOG, type);
+}

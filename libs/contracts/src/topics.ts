@@ -1,0 +1,17 @@
+/**
+ * Kafka topic names. Keys decide order and ownership (see docs/ARCHITECTURE.md):
+ * inbound messages by tenant/channel/sender, conversation events by conversation.
+ */
+export const Topics = {
+  inboundMessages: 'switchboard.inbound.messages',
+  conversationEvents: 'switchboard.conversation.events',
+} as const;
+
+export type Topic = (typeof Topics)[keyof typeof Topics];
+
+export const ALL_TOPICS: readonly Topic[] = Object.values(Topics);
+
+/** Where a consumer parks a message it can never process, with the reason in headers. */
+export function deadLetterTopicOf(topic: string): string {
+  return `${topic}.dlq`;
+}
