@@ -24,6 +24,7 @@ const shared = {
 };
 
 module.exports = {
+  testTimeout: 30000,
   projects: [
     {
       ...shared,
@@ -35,7 +36,6 @@ module.exports = {
       displayName: 'integration',
       testMatch: ['<rootDir>/tests/**/*.int-spec.ts'],
       globalSetup: '<rootDir>/tests/support/global-setup.ts',
-      testTimeout: 60000,
     },
   ],
 };

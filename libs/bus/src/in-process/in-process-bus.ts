@@ -40,7 +40,9 @@ export class InProcessBus implements EventBus {
 
   async publish(topic: string, messages: readonly OutgoingMessage[]): Promise<void> {
     if (this.closed) throw new Error('The in-process bus is closed');
-    const partitions = this.partitionsOf(topic);
+    const partitions = this.topics.get(topic);
+    // Like Kafka with auto-creation off: a typo in a topic name fails loudly.
+    if (!partitions) throw new Error(`Unknown topic ${topic}: call ensureTopics first`);
     for (const message of messages) {
       partitions[partitionForKey(message.key, partitions.length)].append({
         key: message.key,

@@ -43,6 +43,13 @@ export function busContract(name: string, fixture: BusContractFixture): void {
       await Promise.allSettled(buses.splice(0).map((bus) => bus.close()));
     });
 
+    it('refuses to publish to a topic that was never created', async () => {
+      const bus = await newBus(1);
+      await expect(
+        bus.publish(unique('missing'), [{ key: 'k', value: Buffer.from('lost?') }]),
+      ).rejects.toThrow();
+    });
+
     it('keeps per-key order while partitions are consumed concurrently', async () => {
       const bus = await newBus(4);
       const topic = unique('order');
@@ -217,6 +224,7 @@ export function busContract(name: string, fixture: BusContractFixture): void {
       const topic = unique('midbatch');
       const groupId = unique('g');
       const values = Array.from({ length: 60 }, (_, index) => `v${index}`);
+      await bus.ensureTopics([topic]);
       await bus.publish(
         topic,
         values.map((value) => ({ key: 'one-key', value: Buffer.from(value) })),

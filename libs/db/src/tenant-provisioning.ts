@@ -1,0 +1,46 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { generateApiKey, hashApiKey } from './api-key-hash';
+import { ApiKeyEntity } from './entities/api-key.entity';
+import { TenantEntity } from './entities/tenant.entity';
+
+export interface ProvisionedTenant {
+  tenantId: string;
+  slug: string;
+  apiKey: string;
+}
+
+/**
+ * Creates a tenant with one API key, or returns the existing one. `apiKey` lets an operator
+ * (or the embedded demo) choose the key; otherwise a random one is generated.
+ */
+export async function provisionTenant(
+  dataSource: DataSource,
+  input: { slug: string; name: string; apiKey?: string },
+): Promise<ProvisionedTenant> {
+  return dataSource.transaction(async (manager) => {
+    const existing = await manager.findOne(TenantEntity, { where: { slug: input.slug } });
+    const tenantId = existing?.id ?? randomUUID();
+    if (!existing) {
+      await manager.insert(TenantEntity, { id: tenantId, slug: input.slug, name: input.name });
+    }
+    const generated = generateApiKey();
+    const apiKey = input.apiKey ?? generated.key;
+    const keyHash = hashApiKey(apiKey);
+    const known = await manager.findOne(ApiKeyEntity, { where: { keyHash } });
+    if (known && known.tenantId !== tenantId) {
+      throw new Error('That API key already belongs to another tenant');
+    }
+    if (!known) {
+      await manager.insert(ApiKeyEntity, {
+        id: randomUUID(),
+        tenantId,
+        name: 'default',
+        keyHash,
+        keyPrefix: apiKey.slice(0, 10),
+        revokedAt: null,
+      });
+    }
+    return { tenantId, slug: input.slug, apiKey };
+  });
+}

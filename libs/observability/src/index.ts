@@ -1,0 +1,6 @@
+export * from './correlation';
+export * from './correlation.middleware';
+export * from './health.controller';
+export * from './json-logger';
+export * from './metrics';
+export * from './readiness';
