@@ -35,9 +35,7 @@ export async function deliver(
     } catch (error) {
       const permanent = isPermanent(error);
       if (permanent || attempt >= context.retry.maxAttempts) {
-        const reason = permanent
-          ? (error as PermanentError).reason
-          : `failed ${attempt} attempts`;
+        const reason = permanent ? (error as PermanentError).reason : `failed ${attempt} attempts`;
         await context.publishDeadLetter(
           deadLetterTopicOf(message.topic),
           toDeadLetter(delivery, {

@@ -23,14 +23,18 @@ describe('loadConfig', () => {
     } catch (error) {
       const message = (error as ConfigError).message;
       expect(message).toMatch(/DATABASE_URL: .*not set/);
-      expect(message).toMatch(/KAFKA_BROKERS\.0: each broker must be host:port|KAFKA_BROKERS: .*host:port/);
+      expect(message).toMatch(
+        /KAFKA_BROKERS\.0: each broker must be host:port|KAFKA_BROKERS: .*host:port/,
+      );
       expect(message).toMatch(/LOG_LEVEL: .*got "loud"/);
     }
   });
 
   it('never prints a secret it rejects', () => {
     const schema = z.object({ API_SECRET: z.string().min(32) });
-    expect(() => loadConfig(schema, { API_SECRET: 'short-secret' })).toThrow(/API_SECRET: .*\*\*\*/);
+    expect(() => loadConfig(schema, { API_SECRET: 'short-secret' })).toThrow(
+      /API_SECRET: .*\*\*\*/,
+    );
   });
 
   it('coerces numbers and rejects out-of-range ports', () => {

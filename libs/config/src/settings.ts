@@ -8,7 +8,12 @@ export const settings = {
   brokers: () =>
     z
       .string()
-      .transform((value) => value.split(',').map((broker) => broker.trim()).filter(Boolean))
+      .transform((value) =>
+        value
+          .split(',')
+          .map((broker) => broker.trim())
+          .filter(Boolean),
+      )
       .pipe(z.array(z.string().regex(/^[^:\s]+:\d+$/, 'each broker must be host:port')).min(1)),
   postgresUrl: () =>
     z.url().refine((value) => /^postgres(ql)?:\/\//.test(value), 'must be a postgres:// URL'),
@@ -22,6 +27,11 @@ export const baseServiceSchema = z.object({
   KAFKA_CLIENT_ID: z.string().min(1).default('switchboard'),
   KAFKA_TOPIC_PARTITIONS: settings.positiveInt(6),
   KAFKA_REPLICATION_FACTOR: settings.positiveInt(1),
+  /** Namespaces topics and consumer groups when environments share a cluster. */
+  KAFKA_TOPIC_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]*$/, 'only letters, digits, ".", "_" and "-"')
+    .default(''),
   LOG_LEVEL: settings.logLevel(),
   HOST: z.string().min(1).default('0.0.0.0'),
 });

@@ -1,5 +1,9 @@
 import type { z } from 'zod';
-import { contactCreatedV1, conversationOpenedV1, messageReceivedV1 } from './events/conversation-events';
+import {
+  contactCreatedV1,
+  conversationOpenedV1,
+  messageReceivedV1,
+} from './events/conversation-events';
 import { inboundMessageReceivedV1 } from './events/inbound-message';
 import { Topics, type Topic } from './topics';
 

@@ -26,6 +26,11 @@ export interface KafkaBusOptions {
   /** Partitions for topics this bus creates. */
   partitions: number;
   replicationFactor: number;
+  /**
+   * Namespaces every topic and consumer group on a shared cluster (e.g. `staging.`). Handlers
+   * and dead-letter headers see the unprefixed names the contracts define.
+   */
+  topicPrefix?: string;
   sessionTimeoutMs?: number;
   heartbeatIntervalMs?: number;
   /** Long-poll wait; also bounds how long a stop waits for an idle fetch. */
@@ -42,7 +47,6 @@ export class KafkaBus implements EventBus {
   private readonly admin: Admin;
   private connecting: Promise<void> | null = null;
   private readonly subscriptions = new Set<Subscription>();
-  private readonly knownTopics = new Set<string>();
 
   constructor(private readonly options: KafkaBusOptions) {
     this.kafka = new Kafka({
@@ -72,7 +76,9 @@ export class KafkaBus implements EventBus {
       ),
     ];
     const existing = new Set(await this.admin.listTopics());
-    const missing = wanted.filter((topic) => !existing.has(topic));
+    const missing = wanted
+      .map((topic) => this.prefixed(topic))
+      .filter((topic) => !existing.has(topic));
     if (missing.length > 0) {
       await this.admin.createTopics({
         waitForLeaders: true,
@@ -83,21 +89,21 @@ export class KafkaBus implements EventBus {
         })),
       });
     }
-    for (const topic of wanted) this.knownTopics.add(topic);
   }
 
   async publish(topic: string, messages: readonly OutgoingMessage[]): Promise<void> {
     if (messages.length === 0) return;
-    await this.connect();
-    const send = this.producer.send({
-      topic,
-      acks: -1,
-      messages: messages.map((message) => ({
-        key: message.key,
-        value: message.value,
-        headers: message.headers,
-      })),
-    });
+    const send = this.connect().then(() =>
+      this.producer.send({
+        topic: this.prefixed(topic),
+        acks: -1,
+        messages: messages.map((message) => ({
+          key: message.key,
+          value: message.value,
+          headers: message.headers,
+        })),
+      }),
+    );
     const timeoutMs = this.options.publishTimeoutMs ?? 15_000;
     let timer: NodeJS.Timeout | undefined;
     try {
@@ -118,7 +124,7 @@ export class KafkaBus implements EventBus {
   async subscribe(options: SubscribeOptions): Promise<Subscription> {
     await this.ensureTopics(options.topics);
     const consumer = this.kafka.consumer({
-      groupId: options.groupId,
+      groupId: this.prefixed(options.groupId),
       sessionTimeout: this.options.sessionTimeoutMs ?? 10_000,
       heartbeatInterval: this.options.heartbeatIntervalMs ?? 1_000,
       rebalanceTimeout: 30_000,
@@ -130,13 +136,16 @@ export class KafkaBus implements EventBus {
     const joined = new Promise<void>((resolve) => {
       consumer.on(consumer.events.GROUP_JOIN, (event) => {
         assigned = Object.entries(event.payload.memberAssignment).flatMap(([topic, partitions]) =>
-          partitions.map((partition) => `${topic}:${partition}`),
+          partitions.map((partition) => `${this.unprefixed(topic)}:${partition}`),
         );
         resolve();
       });
     });
     await consumer.connect();
-    await consumer.subscribe({ topics: [...options.topics], fromBeginning: !!options.fromBeginning });
+    await consumer.subscribe({
+      topics: options.topics.map((topic) => this.prefixed(topic)),
+      fromBeginning: !!options.fromBeginning,
+    });
     await this.run(consumer, options);
     await joined;
     const subscription: Subscription = {
@@ -166,6 +175,15 @@ export class KafkaBus implements EventBus {
     this.connecting = null;
   }
 
+  private prefixed(name: string): string {
+    return `${this.options.topicPrefix ?? ''}${name}`;
+  }
+
+  private unprefixed(topic: string): string {
+    const prefix = this.options.topicPrefix ?? '';
+    return prefix && topic.startsWith(prefix) ? topic.slice(prefix.length) : topic;
+  }
+
   private connect(): Promise<void> {
     if (!this.connecting) {
       this.connecting = Promise.all([this.producer.connect(), this.admin.connect()]).then(
@@ -189,7 +207,7 @@ export class KafkaBus implements EventBus {
           if (!owned()) break;
           const outcome = await deliver(
             {
-              topic: batch.topic,
+              topic: this.unprefixed(batch.topic),
               partition: batch.partition,
               offset: message.offset,
               key: message.key ? message.key.toString('utf8') : null,
@@ -216,7 +234,11 @@ export class KafkaBus implements EventBus {
 
   private logKafka(entry: LogEntry): void {
     const level =
-      entry.level === KafkaLogLevel.ERROR ? 'error' : entry.level === KafkaLogLevel.WARN ? 'warn' : 'info';
+      entry.level === KafkaLogLevel.ERROR
+        ? 'error'
+        : entry.level === KafkaLogLevel.WARN
+          ? 'warn'
+          : 'info';
     const { message, ...extra } = entry.log;
     this.options.log?.(level, `kafkajs ${entry.namespace}: ${message}`, extra);
   }

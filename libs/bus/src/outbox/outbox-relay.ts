@@ -87,10 +87,9 @@ export class OutboxRelay {
   private async publishBatch(): Promise<number> {
     const batchSize = this.options.batchSize ?? 500;
     return this.dataSource.transaction(async (manager) => {
-      const [{ locked }] = await manager.query(
-        'SELECT pg_try_advisory_xact_lock($1) AS locked',
-        [RELAY_LOCK_KEY],
-      );
+      const [{ locked }] = await manager.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [
+        RELAY_LOCK_KEY,
+      ]);
       if (!locked) return 0;
       const rows: OutboxRow[] = await manager.query(
         `SELECT seq, topic, message_key, payload, headers FROM outbox
@@ -132,7 +131,9 @@ export class OutboxRelay {
   }
 }
 
-function consecutiveByTopic(rows: OutboxRow[]): Array<{ topic: string; messages: OutgoingMessage[] }> {
+function consecutiveByTopic(
+  rows: OutboxRow[],
+): Array<{ topic: string; messages: OutgoingMessage[] }> {
   const runs: Array<{ topic: string; messages: OutgoingMessage[] }> = [];
   for (const row of rows) {
     const message = { key: row.message_key, value: row.payload, headers: row.headers };

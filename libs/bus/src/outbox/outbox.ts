@@ -19,7 +19,13 @@ export async function appendToOutbox(
   if (entries.length === 0) return;
   const values: unknown[] = [];
   const rows = entries.map((entry, index) => {
-    values.push(entry.eventId, entry.topic, entry.key, entry.payload, JSON.stringify(entry.headers));
+    values.push(
+      entry.eventId,
+      entry.topic,
+      entry.key,
+      entry.payload,
+      JSON.stringify(entry.headers),
+    );
     const base = index * 5;
     return `($${base + 1}, $${base + 2}, $${base + 3}, $${base + 4}, $${base + 5}::jsonb)`;
   });

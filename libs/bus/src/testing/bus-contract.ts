@@ -158,7 +158,10 @@ export function busContract(name: string, fixture: BusContractFixture): void {
         'dlq-original-offset': '0',
       });
       expect(poison.headers['dlq-error']).toContain('always fails');
-      expect(malformed.headers).toMatchObject({ 'dlq-attempts': '1', 'dlq-reason': 'contract-violation' });
+      expect(malformed.headers).toMatchObject({
+        'dlq-attempts': '1',
+        'dlq-reason': 'contract-violation',
+      });
     });
 
     it('shares partitions between two consumers of one group, each message handled once', async () => {
@@ -179,7 +182,12 @@ export function busContract(name: string, fixture: BusContractFixture): void {
       await waitFor(() => {
         const a = first.assignedPartitions();
         const b = second.assignedPartitions();
-        return a.length > 0 && b.length > 0 && new Set([...a, ...b]).size === 4 && a.length + b.length === 4;
+        return (
+          a.length > 0 &&
+          b.length > 0 &&
+          new Set([...a, ...b]).size === 4 &&
+          a.length + b.length === 4
+        );
       }, 'both members to own partitions');
       const values = Array.from({ length: 200 }, (_, index) => `m${index}`);
       await bus.publish(
@@ -237,7 +245,12 @@ export function busContract(name: string, fixture: BusContractFixture): void {
         completed.push(text(message));
         inHand--;
       };
-      const first = await subscribe(bus, { groupId, topics: [topic], fromBeginning: true, handler: slowHandler });
+      const first = await subscribe(bus, {
+        groupId,
+        topics: [topic],
+        fromBeginning: true,
+        handler: slowHandler,
+      });
       await waitFor(() => completed.length >= 10, 'a few messages');
       await first.stop();
       expect(inHand).toBe(0); // stop() waited for the message in hand

@@ -4,7 +4,10 @@ import { createDataSource, runMigrations } from '../data-source';
 async function main(): Promise<void> {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error('DATABASE_URL: not set');
-  const dataSource = await createDataSource({ url, applicationName: 'switchboard-migrate' }).initialize();
+  const dataSource = await createDataSource({
+    url,
+    applicationName: 'switchboard-migrate',
+  }).initialize();
   try {
     const applied = await runMigrations(dataSource);
     console.log(applied.length ? `applied: ${applied.join(', ')}` : 'schema is up to date');

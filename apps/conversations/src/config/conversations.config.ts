@@ -1,0 +1,11 @@
+import { baseServiceSchema, settings } from '@switchboard/config';
+import type { z } from 'zod';
+
+export const conversationsConfigSchema = baseServiceSchema.extend({
+  PORT: settings.port(3001),
+});
+
+export type ConversationsConfig = z.infer<typeof conversationsConfigSchema>;
+
+/** Every replica shares this consumer group, so each inbound message is threaded once. */
+export const CONVERSATIONS_GROUP_ID = 'conversations';

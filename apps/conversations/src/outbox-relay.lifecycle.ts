@@ -1,0 +1,33 @@
+import {
+  Inject,
+  Injectable,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { OutboxRelay } from '@switchboard/bus';
+import { SERVICE_RUNTIME, type ServiceRuntime } from '@switchboard/platform';
+
+/** Runs the outbox relay for as long as the service runs. */
+@Injectable()
+export class OutboxRelayLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly relay: OutboxRelay;
+
+  constructor(@Inject(SERVICE_RUNTIME) runtime: ServiceRuntime) {
+    this.relay = new OutboxRelay(runtime.dataSource, runtime.bus, {
+      connectionString: runtime.databaseUrl,
+      onPublished: (count, topics) => {
+        for (const topic of topics)
+          runtime.metrics.eventsPublished.inc({ topic, type: 'outbox' }, count);
+      },
+      onError: (error) => runtime.logger.error(error, 'OutboxRelay'),
+    });
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.relay.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.relay.stop();
+  }
+}

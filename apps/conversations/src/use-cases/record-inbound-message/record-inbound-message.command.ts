@@ -1,0 +1,20 @@
+import type { InboundMessageReceived, TypedEnvelope } from '@switchboard/contracts';
+
+/** One inbound message to thread, with the tenant and the event that carried it. */
+export interface RecordInboundMessageCommand {
+  tenantId: string;
+  correlationId: string;
+  causationEventId: string;
+  message: InboundMessageReceived;
+}
+
+export function recordInboundMessageCommandFrom(
+  envelope: TypedEnvelope<'inbound.message_received'>,
+): RecordInboundMessageCommand {
+  return {
+    tenantId: envelope.tenantId,
+    correlationId: envelope.correlationId,
+    causationEventId: envelope.id,
+    message: envelope.data,
+  };
+}

@@ -1,0 +1,15 @@
+import { z } from 'zod';
+
+/** The body of `POST /v1/channels/api/messages`: a customer message from the tenant's own system. */
+export const apiMessageRequestSchema = z.object({
+  /** The sender system's id for this message; a retry with the same id is stored once. */
+  messageId: z.string().trim().min(1).max(512),
+  from: z.object({
+    id: z.string().trim().min(1).max(512),
+    name: z.string().trim().min(1).max(256).optional(),
+  }),
+  text: z.string().min(1).max(100_000),
+  sentAt: z.iso.datetime({ offset: true }).optional(),
+});
+
+export type ApiMessageRequest = z.infer<typeof apiMessageRequestSchema>;

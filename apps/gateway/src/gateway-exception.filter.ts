@@ -1,0 +1,31 @@
+import { Catch, HttpStatus, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { Response } from 'express';
+import { assertUnreachable } from '@switchboard/contracts';
+import { JsonLogger } from '@switchboard/observability';
+import { GatewayErrorCode, GatewayException } from './gateway.exception';
+
+/** Maps gateway error codes to HTTP: the only place that decides a status for them. */
+@Catch(GatewayException)
+export class GatewayExceptionFilter implements ExceptionFilter<GatewayException> {
+  constructor(private readonly logger: JsonLogger) {}
+
+  catch(exception: GatewayException, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    switch (exception.code) {
+      case GatewayErrorCode.BusUnavailable:
+        this.logger.error(
+          { err: exception.cause, code: exception.code },
+          'Rejected a message because the bus did not acknowledge it',
+          'GatewayExceptionFilter',
+        );
+        // Providers retry on 5xx; Retry-After tells well-behaved ones when.
+        response
+          .status(HttpStatus.SERVICE_UNAVAILABLE)
+          .setHeader('Retry-After', '5')
+          .json({ error: exception.code, message: exception.message });
+        return;
+      default:
+        assertUnreachable(exception.code);
+    }
+  }
+}

@@ -1,0 +1,27 @@
+import 'reflect-metadata';
+import { ConfigError, loadConfig } from '@switchboard/config';
+import { Topics } from '@switchboard/contracts';
+import { closeOnSignal, connectRuntime, startServiceApp } from '@switchboard/platform';
+import { gatewayConfigSchema } from './config/gateway.config';
+import { GatewayModule } from './gateway.module';
+
+async function main(): Promise<void> {
+  const config = loadConfig(gatewayConfigSchema);
+  const runtime = await connectRuntime('gateway', config, {
+    publishTimeoutMs: config.GATEWAY_PUBLISH_TIMEOUT_MS,
+  });
+  await runtime.bus.ensureTopics([Topics.inboundMessages]);
+  const app = await startServiceApp(GatewayModule.forRoot(runtime), runtime, {
+    host: config.HOST,
+    port: config.PORT,
+    maxBodyBytes: config.GATEWAY_MAX_BODY_BYTES,
+  });
+  closeOnSignal(runtime.logger, [app], runtime.close);
+  runtime.logger.log(`gateway listening on http://${config.HOST}:${config.PORT}`, 'Bootstrap');
+}
+
+main().catch((error: unknown) => {
+  // A bad setting stops the service with a message naming it.
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

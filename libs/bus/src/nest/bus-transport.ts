@@ -1,0 +1,98 @@
+import { CustomTransportStrategy, Server } from '@nestjs/microservices';
+import { decodeEnvelope, type AnyEnvelope } from '@switchboard/contracts';
+import { withCorrelation } from '@switchboard/observability';
+import { lastValueFrom } from 'rxjs';
+import type { BusMessage, EventBus, RetryOptions, Subscription } from '../event-bus';
+import { classify } from './bus-exception.filter';
+import { BusContext } from './bus-context';
+
+export interface BusTransportOptions {
+  /** The consumer group: every replica of a service shares one, so each event is handled once. */
+  groupId: string;
+  retry?: Partial<RetryOptions>;
+  partitionsConsumedConcurrently?: number;
+  fromBeginning?: boolean;
+  onHandled?: (topic: string, type: string, outcome: 'ok' | 'error', seconds: number) => void;
+}
+
+/**
+ * A NestJS transport over our EventBus: `@EventPattern(topic)` handlers receive the decoded,
+ * validated envelope; a handler that throws is retried or dead-lettered by the bus, and the
+ * offset is committed only after it succeeds.
+ */
+export class BusTransport extends Server implements CustomTransportStrategy {
+  private readonly subscriptions: Subscription[] = [];
+
+  constructor(
+    private readonly bus: EventBus,
+    private readonly options: BusTransportOptions,
+  ) {
+    super();
+  }
+
+  async listen(callback: (error?: unknown) => void): Promise<void> {
+    try {
+      const topics = [...this.messageHandlers.keys()];
+      await this.bus.ensureTopics(topics);
+      for (const topic of topics) {
+        this.subscriptions.push(
+          await this.bus.subscribe({
+            groupId: this.options.groupId,
+            topics: [topic],
+            fromBeginning: this.options.fromBeginning ?? true,
+            retry: this.options.retry,
+            partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
+            handler: (message) => this.dispatch(topic, message),
+          }),
+        );
+      }
+      callback();
+    } catch (error) {
+      callback(error);
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.subscriptions.splice(0).map((subscription) => subscription.stop()));
+  }
+
+  on(): never {
+    throw new Error('BusTransport has no events to listen to');
+  }
+
+  unwrap<T>(): T {
+    return this.bus as T;
+  }
+
+  private async dispatch(topic: string, message: BusMessage): Promise<void> {
+    const started = process.hrtime.bigint();
+    let envelope: AnyEnvelope;
+    try {
+      envelope = decodeEnvelope(message.value);
+    } catch (error) {
+      throw classify(error);
+    }
+    const handler = this.getHandlerByPattern(topic);
+    if (!handler) throw new Error(`No handler for ${topic}`);
+    const context = new BusContext([message, envelope]);
+    let outcome: 'ok' | 'error' = 'error';
+    try {
+      await withCorrelation(
+        { correlationId: envelope.correlationId, causationId: envelope.id },
+        async () => {
+          const result = await handler(envelope, context);
+          await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
+        },
+      );
+      outcome = 'ok';
+    } catch (error) {
+      this.logger.error?.(
+        `Handling ${envelope.type} ${envelope.id} failed (attempt ${message.attempt}): ${String(error)}`,
+      );
+      throw classify(error);
+    } finally {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      this.options.onHandled?.(topic, envelope.type, outcome, seconds);
+    }
+  }
+}

@@ -1,0 +1,5 @@
+export * from './close-on-signal';
+export * from './connect-runtime';
+export * from './platform.module';
+export * from './service-runtime';
+export * from './start-service-app';

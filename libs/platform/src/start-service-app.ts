@@ -1,0 +1,54 @@
+import type { DynamicModule, INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { BusExceptionFilter, BusTransport, type BusTransportOptions } from '@switchboard/bus';
+import { correlationMiddleware } from '@switchboard/observability';
+import type { ServiceRuntime } from './service-runtime';
+
+export interface ServiceAppOptions {
+  host: string;
+  port: number;
+  maxBodyBytes?: number;
+  /** Set for services that consume events: their consumer group and retry policy. */
+  consumer?: BusTransportOptions;
+}
+
+/**
+ * Creates a hybrid NestJS app: HTTP (health, metrics, APIs) plus, when it consumes events,
+ * the bus transport with the app's pipes and filters (`inheritAppConfig`).
+ */
+export async function startServiceApp(
+  rootModule: DynamicModule,
+  runtime: ServiceRuntime,
+  options: ServiceAppOptions,
+): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(rootModule, {
+    logger: runtime.logger,
+    bodyParser: false,
+    abortOnError: false,
+  });
+  app.use(correlationMiddleware);
+  app.useBodyParser('json', { limit: options.maxBodyBytes ?? 1_048_576 });
+  app.useBodyParser('urlencoded', { limit: options.maxBodyBytes ?? 1_048_576, extended: false });
+  if (options.consumer) {
+    const { metrics } = runtime;
+    const consumer = app.connectMicroservice(
+      {
+        strategy: new BusTransport(runtime.bus, {
+          ...options.consumer,
+          onHandled: (topic, type, outcome, seconds) => {
+            metrics.eventsConsumed.inc({ topic, type, outcome });
+            metrics.handlerSeconds.observe({ topic, type }, seconds);
+          },
+        }),
+      },
+      { inheritAppConfig: true },
+    );
+    // Registered before init, or Nest ignores it.
+    consumer.useGlobalFilters(new BusExceptionFilter());
+  }
+  await app.init();
+  await app.startAllMicroservices();
+  await app.listen(options.port, options.host);
+  return app;
+}

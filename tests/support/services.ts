@@ -1,0 +1,80 @@
+import type { INestApplication } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { baseServiceSchema, loadConfig } from '@switchboard/config';
+import { connectRuntime, startServiceApp, type OwnedRuntime } from '@switchboard/platform';
+import { ConversationsModule } from '../../apps/conversations/src/conversations.module';
+import { CONVERSATIONS_GROUP_ID } from '../../apps/conversations/src/config/conversations.config';
+import { GatewayModule } from '../../apps/gateway/src/gateway.module';
+import { Topics } from '@switchboard/contracts';
+import { TEST_KAFKA_BROKERS } from './infrastructure';
+
+export interface RunningService {
+  app: INestApplication;
+  runtime: OwnedRuntime;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** A unique topic/group namespace, so spec files and earlier runs never see each other's events. */
+export function uniqueTopicPrefix(): string {
+  return `it-${randomUUID().slice(0, 8)}.`;
+}
+
+function runtimeConfig(databaseUrl: string, topicPrefix: string, brokers = TEST_KAFKA_BROKERS) {
+  return loadConfig(baseServiceSchema, {
+    DATABASE_URL: databaseUrl,
+    KAFKA_BROKERS: brokers.join(','),
+    KAFKA_TOPIC_PARTITIONS: '3',
+    KAFKA_TOPIC_PREFIX: topicPrefix,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'fatal',
+  });
+}
+
+async function running(app: INestApplication, runtime: OwnedRuntime): Promise<RunningService> {
+  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  return {
+    app,
+    runtime,
+    url,
+    stop: async () => {
+      await app.close();
+      await runtime.close();
+    },
+  };
+}
+
+/** The real gateway service, in this process, on the real broker and database. */
+export async function startGateway(options: {
+  databaseUrl: string;
+  topicPrefix: string;
+  brokers?: string[];
+  maxBodyBytes?: number;
+  publishTimeoutMs?: number;
+}): Promise<RunningService> {
+  const config = runtimeConfig(options.databaseUrl, options.topicPrefix, options.brokers);
+  const runtime = await connectRuntime('gateway', config, {
+    publishTimeoutMs: options.publishTimeoutMs,
+  });
+  if (!options.brokers) await runtime.bus.ensureTopics([Topics.inboundMessages]);
+  const app = await startServiceApp(GatewayModule.forRoot(runtime), runtime, {
+    host: '127.0.0.1',
+    port: 0,
+    maxBodyBytes: options.maxBodyBytes,
+  });
+  return running(app, runtime);
+}
+
+/** The real conversations service, consuming from the real broker. */
+export async function startConversations(options: {
+  databaseUrl: string;
+  topicPrefix: string;
+}): Promise<RunningService> {
+  const config = runtimeConfig(options.databaseUrl, options.topicPrefix);
+  const runtime = await connectRuntime('conversations', config);
+  const app = await startServiceApp(ConversationsModule.forRoot(runtime), runtime, {
+    host: '127.0.0.1',
+    port: 0,
+    consumer: { groupId: CONVERSATIONS_GROUP_ID, retry: { initialBackoffMs: 50, maxBackoffMs: 500 } },
+  });
+  return running(app, runtime);
+}
