@@ -1,4 +1,4 @@
-import { KafkaBus, type BusMessage, type Subscription } from '@switchboard/bus';
+import { deadLetterTopicOf, KafkaBus, type BusMessage, type Subscription } from '@switchboard/bus';
 import { decodeEnvelope, Topics, type AnyEnvelope } from '@switchboard/contracts';
 import { provisionTenant } from '@switchboard/db';
 import { randomUUID } from 'node:crypto';
@@ -191,6 +191,36 @@ describe('API channel: gateway → Kafka → conversations', () => {
   it('answers 413 for a body over the configured limit', async () => {
     const response = await post(message({ text: 'x'.repeat(20_000) }));
     expect(response.status).toBe(413);
+  });
+
+  it('dead-letters a malformed event at once, with the reason, and keeps consuming', async () => {
+    const deadLetters: BusMessage[] = [];
+    const reader = await observer.subscribe({
+      groupId: 'dlq-reader',
+      topics: [deadLetterTopicOf(Topics.inboundMessages)],
+      fromBeginning: true,
+      handler: async (message) => void deadLetters.push(message),
+    });
+    try {
+      await observer.publish(Topics.inboundMessages, [
+        { key: 'bad', value: Buffer.from(JSON.stringify({ type: 'inbound.message_received' })) },
+      ]);
+      const after = message({ text: 'still flowing' });
+      expect((await post(after, { 'x-correlation-id': 'trace-after-poison' })).status).toBe(202);
+      await waitFor(() => deadLetters.length === 1, 'the dead letter');
+      expect(deadLetters[0].headers).toMatchObject({
+        'dlq-reason': 'contract-violation',
+        'dlq-attempts': '1',
+        'dlq-group': 'conversations',
+      });
+      expect(deadLetters[0].headers['dlq-error']).toMatch(/Invalid envelope.*id/);
+      await waitFor(
+        () => events.some((event) => event.correlationId === 'trace-after-poison'),
+        'the next message to be handled',
+      );
+    } finally {
+      await reader.stop();
+    }
   });
 
   it('reports ready with its database and bus, and exposes Prometheus metrics', async () => {

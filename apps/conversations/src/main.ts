@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '@switchboard/config';
+import { Topics } from '@switchboard/contracts';
 import { closeOnSignal, connectRuntime, startServiceApp } from '@switchboard/platform';
 import { CONVERSATIONS_GROUP_ID, conversationsConfigSchema } from './config/conversations.config';
 import { ConversationsModule } from './conversations.module';
@@ -7,6 +8,8 @@ import { ConversationsModule } from './conversations.module';
 async function main(): Promise<void> {
   const config = loadConfig(conversationsConfigSchema);
   const runtime = await connectRuntime('conversations', config);
+  // The outbox relay publishes here; topics are never auto-created.
+  await runtime.bus.ensureTopics([Topics.conversationEvents]);
   const app = await startServiceApp(ConversationsModule.forRoot(runtime), runtime, {
     host: config.HOST,
     port: config.PORT,

@@ -1,7 +1,7 @@
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { BusExceptionFilter, BusTransport, type BusTransportOptions } from '@switchboard/bus';
+import { BusTransport, type BusTransportOptions } from '@switchboard/bus';
 import { correlationMiddleware } from '@switchboard/observability';
 import type { ServiceRuntime } from './service-runtime';
 
@@ -32,7 +32,7 @@ export async function startServiceApp(
   app.useBodyParser('urlencoded', { limit: options.maxBodyBytes ?? 1_048_576, extended: false });
   if (options.consumer) {
     const { metrics } = runtime;
-    const consumer = app.connectMicroservice(
+    app.connectMicroservice(
       {
         strategy: new BusTransport(runtime.bus, {
           ...options.consumer,
@@ -44,8 +44,6 @@ export async function startServiceApp(
       },
       { inheritAppConfig: true },
     );
-    // Registered before init, or Nest ignores it.
-    consumer.useGlobalFilters(new BusExceptionFilter());
   }
   await app.init();
   await app.startAllMicroservices();

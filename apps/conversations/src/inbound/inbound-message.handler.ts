@@ -1,5 +1,6 @@
-import { Controller } from '@nestjs/common';
+import { Controller, UseFilters } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
+import { BusExceptionFilter } from '@switchboard/bus';
 import { Topics, type AnyEnvelope } from '@switchboard/contracts';
 import { JsonLogger } from '@switchboard/observability';
 import { recordInboundMessageCommandFrom } from '../use-cases/record-inbound-message/record-inbound-message.command';
@@ -7,6 +8,7 @@ import { RecordInboundMessageUseCase } from '../use-cases/record-inbound-message
 
 /** Kafka edge of the service: turns an inbound event into a command and delegates. */
 @Controller()
+@UseFilters(BusExceptionFilter)
 export class InboundMessageHandler {
   constructor(
     private readonly recordInboundMessage: RecordInboundMessageUseCase,

@@ -4,7 +4,8 @@ import { throwError, type Observable } from 'rxjs';
 import { PermanentError } from '../permanent.error';
 
 /**
- * Hands handler failures back to the bus unchanged, instead of Nest's generic RPC error
+ * Put on every event-handler class (`@UseFilters(BusExceptionFilter)`). Hands handler
+ * failures back to the bus unchanged, instead of Nest's generic RPC error
  * object, so the bus can tell permanent failures (dead-letter now) from temporary ones
  * (retry). The one place where that decision is made for event handlers.
  */

@@ -1,0 +1,51 @@
+import 'reflect-metadata';
+import { ConfigError, loadConfig } from '@switchboard/config';
+import { embeddedConfigSchema } from './embedded.config';
+import { startEmbeddedSystem } from './embedded-system';
+
+/** `npm start`: the whole of Switchboard in one process, for trying it out. */
+async function main(): Promise<void> {
+  const config = loadConfig(embeddedConfigSchema);
+  const system = await startEmbeddedSystem(config);
+  const redactedDb = system.databaseUrl.replace(/:[^:@/]+@/, ':***@');
+  process.stdout.write(
+    [
+      '',
+      'Switchboard is running (embedded mode)',
+      `  gateway        ${system.gatewayUrl}   (health: /health/ready, metrics: /metrics)`,
+      `  conversations  ${system.conversationsUrl}`,
+      `  database       ${redactedDb}`,
+      `  bus            ${system.busKind}`,
+      `  demo tenant    ${system.demo.tenantId}`,
+      `  demo API key   ${system.demo.apiKey}`,
+      '',
+      'Send a customer message through the API channel:',
+      `  curl -sS -X POST ${system.gatewayUrl}/v1/channels/api/messages \\`,
+      `    -H 'Authorization: Bearer ${system.demo.apiKey}' -H 'Content-Type: application/json' \\`,
+      `    -d '{"messageId":"demo-1","from":{"id":"customer-1","name":"Ada"},"text":"Hello!"}'`,
+      '',
+      'Stop with Ctrl+C.',
+      '',
+    ].join('\n'),
+  );
+  let stopping = false;
+  const shutdown = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    system.logger.log(`${signal} received: stopping`, 'Embedded');
+    system.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        system.logger.error(error, 'Embedded');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});
