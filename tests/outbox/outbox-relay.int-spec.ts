@@ -25,7 +25,10 @@ describe('Outbox relay', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    dataSource = await createDataSource({ url: database.url, applicationName: 'outbox-it' }).initialize();
+    dataSource = await createDataSource({
+      url: database.url,
+      applicationName: 'outbox-it',
+    }).initialize();
     bus = new KafkaBus({
       brokers: TEST_KAFKA_BROKERS,
       clientId: 'outbox-it',
@@ -166,7 +169,11 @@ describe('Outbox relay', () => {
     try {
       const started = Date.now();
       const [id] = await writeEvents(1);
-      await waitFor(() => seen.some((message) => message.headers['event-id'] === id), 'the event', 5_000);
+      await waitFor(
+        () => seen.some((message) => message.headers['event-id'] === id),
+        'the event',
+        5_000,
+      );
       expect(Date.now() - started).toBeLessThan(5_000);
     } finally {
       await relay.stop();

@@ -62,7 +62,11 @@ describe('API channel: gateway → Kafka → conversations', () => {
   const post = (body: unknown, headers: Record<string, string> = {}) =>
     fetch(`${gateway.url}/v1/channels/api/messages`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}`, ...headers },
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${apiKey}`,
+        ...headers,
+      },
       body: typeof body === 'string' ? body : JSON.stringify(body),
     });
 
@@ -91,11 +95,11 @@ describe('API channel: gateway → Kafka → conversations', () => {
     const mine = () => events.filter((event) => event.correlationId === 'trace-slice-1');
     await waitFor(() => mine().length === 3, 'three events');
     // Conversation events are keyed by conversation (ordered); contact events by contact.
-    expect(mine().map((event) => event.type).sort()).toEqual([
-      'contact.created',
-      'conversation.opened',
-      'message.received',
-    ]);
+    expect(
+      mine()
+        .map((event) => event.type)
+        .sort(),
+    ).toEqual(['contact.created', 'conversation.opened', 'message.received']);
     const conversationEvents = mine().filter((event) => event.type !== 'contact.created');
     expect(conversationEvents.map((event) => event.type)).toEqual([
       'conversation.opened',
@@ -132,15 +136,17 @@ describe('API channel: gateway → Kafka → conversations', () => {
   });
 
   it('threads the next message of the same customer into the same conversation', async () => {
-    const response = await post(message({ text: 'Any news?' }), { 'x-correlation-id': 'trace-slice-2' });
+    const response = await post(message({ text: 'Any news?' }), {
+      'x-correlation-id': 'trace-slice-2',
+    });
     expect(response.status).toBe(202);
     await waitFor(async () => (await count('messages')) === 2, 'second message stored');
     expect(await count('conversations')).toBe(1);
     expect(await count('contacts')).toBe(1);
     await waitFor(() => events.some((event) => event.correlationId === 'trace-slice-2'), 'events');
-    expect(events.filter((event) => event.correlationId === 'trace-slice-2').map((event) => event.type)).toEqual([
-      'message.received',
-    ]);
+    expect(
+      events.filter((event) => event.correlationId === 'trace-slice-2').map((event) => event.type),
+    ).toEqual(['message.received']);
   });
 
   it('accepts a retry of the same message id but stores and announces it once', async () => {
@@ -150,14 +156,18 @@ describe('API channel: gateway → Kafka → conversations', () => {
     const sentinel = message({ text: 'after the retry' });
     expect((await post(sentinel, { 'x-correlation-id': 'trace-sentinel' })).status).toBe(202);
     // The same sender's messages are handled in order, so once the sentinel is in, both copies were seen.
-    await waitFor(() => events.some((event) => event.correlationId === 'trace-sentinel'), 'sentinel');
+    await waitFor(
+      () => events.some((event) => event.correlationId === 'trace-sentinel'),
+      'sentinel',
+    );
     const [{ n }] = await gateway.runtime.dataSource.query(
       'SELECT count(*)::int AS n FROM messages WHERE provider_message_id = $1',
       [body.messageId],
     );
     expect(n).toBe(1);
     const announced = events.filter(
-      (event) => event.type === 'message.received' && event.data.providerMessageId === body.messageId,
+      (event) =>
+        event.type === 'message.received' && event.data.providerMessageId === body.messageId,
     );
     expect(announced).toHaveLength(1);
   });
@@ -235,7 +245,9 @@ describe('API channel: gateway → Kafka → conversations', () => {
     });
     expect((await fetch(`${conversations.url}/health/live`)).status).toBe(200);
     const metrics = await (await fetch(`${gateway.url}/metrics`)).text();
-    expect(metrics).toMatch(/switchboard_events_published_total\{[^}]*type="inbound.message_received"[^}]*\} [1-9]/);
+    expect(metrics).toMatch(
+      /switchboard_events_published_total\{[^}]*type="inbound.message_received"[^}]*\} [1-9]/,
+    );
     const consumed = await (await fetch(`${conversations.url}/metrics`)).text();
     expect(consumed).toMatch(/switchboard_events_consumed_total\{[^}]*outcome="ok"[^}]*\} [1-9]/);
   });
@@ -251,7 +263,10 @@ describe('API channel when Kafka is unreachable', () => {
       publishTimeoutMs: 1_500,
     });
     try {
-      const { apiKey } = await provisionTenant(gateway.runtime.dataSource, { slug: 'down', name: 'Down' });
+      const { apiKey } = await provisionTenant(gateway.runtime.dataSource, {
+        slug: 'down',
+        name: 'Down',
+      });
       const response = await fetch(`${gateway.url}/v1/channels/api/messages`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },

@@ -74,7 +74,10 @@ export async function startConversations(options: {
   const app = await startServiceApp(ConversationsModule.forRoot(runtime), runtime, {
     host: '127.0.0.1',
     port: 0,
-    consumer: { groupId: CONVERSATIONS_GROUP_ID, retry: { initialBackoffMs: 50, maxBackoffMs: 500 } },
+    consumer: {
+      groupId: CONVERSATIONS_GROUP_ID,
+      retry: { initialBackoffMs: 50, maxBackoffMs: 500 },
+    },
   });
   return running(app, runtime);
 }

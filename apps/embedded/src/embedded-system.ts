@@ -45,7 +45,10 @@ export async function startEmbeddedSystem(config: EmbeddedConfig): Promise<Embed
     }
     const databaseUrl = config.DATABASE_URL ?? postgres!.url;
 
-    const setup = await createDataSource({ url: databaseUrl, applicationName: 'switchboard-setup' }).initialize();
+    const setup = await createDataSource({
+      url: databaseUrl,
+      applicationName: 'switchboard-setup',
+    }).initialize();
     let demo: EmbeddedSystem['demo'];
     try {
       const applied = await runMigrations(setup);

@@ -10,7 +10,10 @@ export const embeddedConfigSchema = z.object({
   KAFKA_CLIENT_ID: z.string().min(1).default('switchboard'),
   KAFKA_TOPIC_PARTITIONS: settings.positiveInt(6),
   KAFKA_REPLICATION_FACTOR: settings.positiveInt(1),
-  KAFKA_TOPIC_PREFIX: z.string().regex(/^[A-Za-z0-9._-]*$/).default(''),
+  KAFKA_TOPIC_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]*$/)
+    .default(''),
   HOST: z.string().min(1).default('127.0.0.1'),
   GATEWAY_PORT: settings.port(3000),
   CONVERSATIONS_PORT: settings.port(3001),
