@@ -70,4 +70,12 @@ function prepareForPostgresUser(databaseDir: string): void {
   const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
   mkdirSync(databaseDir, { recursive: true, mode: 0o700 });
   chownSync(databaseDir, uid, gid);
+  try {
+    execFileSync('runuser', ['-u', 'postgres', '--', 'test', '-w', databaseDir]);
+  } catch {
+    throw new Error(
+      `The postgres user cannot reach ${databaseDir}: every parent folder must be searchable ` +
+        `by it (chmod o+x), or set SWITCHBOARD_DATA_DIR to a folder under /var/lib or /tmp`,
+    );
+  }
 }

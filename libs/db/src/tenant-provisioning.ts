@@ -11,8 +11,8 @@ export interface ProvisionedTenant {
 }
 
 /**
- * Creates a tenant with one API key, or returns the existing one. `apiKey` lets an operator
- * (or the embedded demo) choose the key; otherwise a random one is generated.
+ * Creates the tenant if it is new and registers an API key for it: the given one (the
+ * embedded demo keeps its key across restarts) or a freshly generated one.
  */
 export async function provisionTenant(
   dataSource: DataSource,
@@ -24,8 +24,7 @@ export async function provisionTenant(
     if (!existing) {
       await manager.insert(TenantEntity, { id: tenantId, slug: input.slug, name: input.name });
     }
-    const generated = generateApiKey();
-    const apiKey = input.apiKey ?? generated.key;
+    const apiKey = input.apiKey ?? generateApiKey().key;
     const keyHash = hashApiKey(apiKey);
     const known = await manager.findOne(ApiKeyEntity, { where: { keyHash } });
     if (known && known.tenantId !== tenantId) {
@@ -35,7 +34,7 @@ export async function provisionTenant(
       await manager.insert(ApiKeyEntity, {
         id: randomUUID(),
         tenantId,
-        name: 'default',
+        name: input.apiKey ? 'provided' : 'generated',
         keyHash,
         keyPrefix: apiKey.slice(0, 10),
         revokedAt: null,
