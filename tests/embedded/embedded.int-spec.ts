@@ -1,0 +1,153 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Client } from 'pg';
+import { waitFor } from '../../libs/bus/src/testing/wait-for';
+import { TEST_KAFKA_BROKERS } from '../support/infrastructure';
+import { uniqueTopicPrefix } from '../support/services';
+import { createTestDatabase } from '../support/test-database';
+
+const root = resolve(__dirname, '../..');
+const entry = join(root, 'dist/apps/embedded/src/main.js');
+
+interface RunningEmbedded {
+  process: ChildProcess;
+  gatewayUrl: string;
+  apiKey: string;
+  output: () => string;
+}
+
+/** Runs what `npm start` runs, as its own process, and reads the URLs and key it prints. */
+async function startEmbedded(env: Record<string, string>): Promise<RunningEmbedded> {
+  const child = spawn(process.execPath, [entry], {
+    cwd: root,
+    env: {
+      PATH: process.env.PATH ?? '',
+      GATEWAY_PORT: '0',
+      CONVERSATIONS_PORT: '0',
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  await waitFor(
+    () => output.includes('Stop with Ctrl+C') || child.exitCode !== null,
+    'the embedded system to print its URLs',
+    90_000,
+  );
+  const gatewayUrl = output.match(/gateway\s+(http:\/\/\S+)/)?.[1];
+  const apiKey = output.match(/demo API key\s+(\S+)/)?.[1];
+  if (!gatewayUrl || !apiKey) throw new Error(`embedded mode did not start:\n${output}`);
+  return { process: child, gatewayUrl, apiKey, output: () => output };
+}
+
+async function stopEmbedded(running: RunningEmbedded): Promise<number | null> {
+  if (running.process.exitCode !== null) return running.process.exitCode;
+  const exited = new Promise<number | null>((done) =>
+    running.process.once('exit', (code) => done(code)),
+  );
+  running.process.kill('SIGTERM');
+  return exited;
+}
+
+const post = (running: RunningEmbedded, messageId: string) =>
+  fetch(`${running.gatewayUrl}/v1/channels/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${running.apiKey}` },
+    body: JSON.stringify({ messageId, from: { id: 'visitor-1' }, text: 'Hello from the demo' }),
+  });
+
+/** Provider ids of stored messages, once every event they caused has left the outbox. */
+async function threadedMessages(databaseUrl: string): Promise<string[]> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const pending = await client.query('SELECT 1 FROM outbox WHERE published_at IS NULL');
+    if (pending.rowCount) return [];
+    const result = await client.query(
+      'SELECT provider_message_id FROM messages ORDER BY received_at',
+    );
+    return result.rows.map((row) => row.provider_message_id);
+  } finally {
+    await client.end();
+  }
+}
+
+describe('Embedded mode (npm start)', () => {
+  beforeAll(() => {
+    const build = spawnSync('npm', ['run', 'build'], { cwd: root, encoding: 'utf8' });
+    if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`);
+  });
+
+  it('runs every service on embedded PostgreSQL and the in-process bus, and keeps data across restarts', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-embedded-'));
+    chmodSync(dataDir, 0o755); // PostgreSQL runs as the postgres user when we are root
+    const env = {
+      SWITCHBOARD_DATA_DIR: dataDir,
+      EMBEDDED_PG_PORT: String(55_000 + Math.floor(Math.random() * 5_000)),
+    };
+    try {
+      const first = await startEmbedded(env);
+      const databaseUrl = await (async () => {
+        try {
+          expect(first.output()).toMatch(/bus\s+in-process/);
+          expect((await post(first, 'demo-1')).status).toBe(202);
+          expect((await fetch(`${first.gatewayUrl}/health/ready`)).status).toBe(200);
+          const { readFileSync } = await import('node:fs');
+          const password = readFileSync(join(dataDir, 'postgres.password'), 'utf8').trim();
+          const url = `postgres://postgres:${password}@127.0.0.1:${env.EMBEDDED_PG_PORT}/switchboard`;
+          await waitFor(
+            async () => (await threadedMessages(url)).length === 1,
+            'the first message',
+          );
+          return url;
+        } finally {
+          expect(await stopEmbedded(first)).toBe(0);
+        }
+      })();
+
+      const second = await startEmbedded(env);
+      try {
+        expect(second.apiKey).toBe(first.apiKey);
+        expect((await post(second, 'demo-2')).status).toBe(202);
+        await waitFor(
+          async () => (await threadedMessages(databaseUrl)).length === 2,
+          'both messages',
+        );
+        expect(await threadedMessages(databaseUrl)).toEqual(['demo-1', 'demo-2']);
+      } finally {
+        expect(await stopEmbedded(second)).toBe(0);
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 180_000);
+
+  it('uses DATABASE_URL and KAFKA_BROKERS instead when they are set', async () => {
+    const database = await createTestDatabase();
+    const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-embedded-'));
+    const running = await startEmbedded({
+      SWITCHBOARD_DATA_DIR: dataDir,
+      DATABASE_URL: database.url,
+      KAFKA_BROKERS: TEST_KAFKA_BROKERS.join(','),
+      KAFKA_TOPIC_PREFIX: uniqueTopicPrefix(),
+      KAFKA_TOPIC_PARTITIONS: '2',
+    });
+    try {
+      expect(running.output()).toMatch(/bus\s+kafka/);
+      expect((await post(running, 'kafka-1')).status).toBe(202);
+      await waitFor(
+        async () => (await threadedMessages(database.url)).length === 1,
+        'the message through Kafka',
+      );
+    } finally {
+      expect(await stopEmbedded(running)).toBe(0);
+      await database.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 180_000);
+});
