@@ -248,6 +248,9 @@ describe('API channel: gateway → Kafka → conversations', () => {
     expect(metrics).toMatch(
       /switchboard_events_published_total\{[^}]*type="inbound.message_received"[^}]*\} [1-9]/,
     );
+    expect(metrics).toMatch(
+      /switchboard_http_requests_total\{[^}]*route="\/v1\/channels\/api\/messages"[^}]*status="202"[^}]*\} [1-9]/,
+    );
     const consumed = await (await fetch(`${conversations.url}/metrics`)).text();
     expect(consumed).toMatch(/switchboard_events_consumed_total\{[^}]*outcome="ok"[^}]*\} [1-9]/);
   });

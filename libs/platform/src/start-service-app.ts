@@ -2,7 +2,7 @@ import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { BusTransport, type BusTransportOptions } from '@switchboard/bus';
-import { correlationMiddleware } from '@switchboard/observability';
+import { correlationMiddleware, httpMetricsMiddleware } from '@switchboard/observability';
 import type { ServiceRuntime } from './service-runtime';
 
 export interface ServiceAppOptions {
@@ -28,6 +28,7 @@ export async function startServiceApp(
     abortOnError: false,
   });
   app.use(correlationMiddleware);
+  app.use(httpMetricsMiddleware(runtime.metrics));
   app.useBodyParser('json', { limit: options.maxBodyBytes ?? 1_048_576 });
   app.useBodyParser('urlencoded', { limit: options.maxBodyBytes ?? 1_048_576, extended: false });
   if (options.consumer) {
