@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -78,11 +78,6 @@ async function threadedMessages(databaseUrl: string): Promise<string[]> {
 }
 
 describe('Embedded mode (npm start)', () => {
-  beforeAll(() => {
-    const build = spawnSync('npm', ['run', 'build'], { cwd: root, encoding: 'utf8' });
-    if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`);
-  });
-
   it('runs every service on embedded PostgreSQL and the in-process bus, and keeps data across restarts', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-embedded-'));
     chmodSync(dataDir, 0o755); // PostgreSQL runs as the postgres user when we are root

@@ -1,0 +1,57 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { waitFor } from '../../libs/bus/src/testing/wait-for';
+
+const root = resolve(__dirname, '../..');
+
+/** A service started exactly as deployed: `node dist/apps/<service>/src/main.js`. */
+export interface ServiceProcess {
+  child: ChildProcess;
+  output(): string;
+  /** Resolves with the exit code, after SIGTERM (graceful) or SIGKILL (crash). */
+  stop(signal: 'SIGTERM' | 'SIGKILL'): Promise<number | null>;
+}
+
+export function spawnService(service: string, env: Record<string, string>): ServiceProcess {
+  const child = spawn(process.execPath, [join(root, `dist/apps/${service}/src/main.js`)], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  return {
+    child,
+    output: () => output,
+    stop: (signal) => {
+      if (child.exitCode !== null || child.signalCode !== null) {
+        return Promise.resolve(child.exitCode);
+      }
+      const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+      child.kill(signal);
+      return exited;
+    },
+  };
+}
+
+export async function waitUntilReady(url: string, service: ServiceProcess): Promise<void> {
+  await waitFor(
+    async () => {
+      if (service.child.exitCode !== null) {
+        throw new Error(`service exited early:\n${service.output()}`);
+      }
+      try {
+        return (await fetch(`${url}/health/ready`)).status === 200;
+      } catch {
+        return false;
+      }
+    },
+    `${url} to be ready`,
+    60_000,
+  );
+}
+
+export function freePort(): number {
+  return 40_000 + Math.floor(Math.random() * 20_000);
+}
