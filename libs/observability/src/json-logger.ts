@@ -4,8 +4,12 @@ import { currentCorrelation } from './correlation';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
 
-export function createRootLogger(service: string, level: LogLevel): Logger {
-  return pino({
+export function createRootLogger(
+  service: string,
+  level: LogLevel,
+  destination?: pino.DestinationStream,
+): Logger {
+  const options: pino.LoggerOptions = {
     level,
     base: { service },
     timestamp: pino.stdTimeFunctions.isoTime,
@@ -15,7 +19,8 @@ export function createRootLogger(service: string, level: LogLevel): Logger {
       const context = currentCorrelation();
       return context ? { correlationId: context.correlationId } : {};
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 /** NestJS's logger interface over pino: one JSON object per line. */

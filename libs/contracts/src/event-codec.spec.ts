@@ -1,0 +1,59 @@
+import { ContractViolationError } from './contract-violation.error';
+import { createEnvelope, decodeEnvelope, encodeEnvelope } from './event-codec';
+
+const tenantId = '5f0c6a8e-7d2b-4a53-9a53-0a3b9a1d2c11';
+const conversationId = '9b1f1c2e-3d4a-4b5c-8d6e-7f8091a2b3c4';
+const contactId = '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d';
+
+const opened = () =>
+  createEnvelope(
+    'conversation.opened',
+    { conversationId, contactId, channel: 'email', openedAt: '2026-11-22T10:00:00.000Z' },
+    { tenantId, correlationId: 'corr-1', causationId: 'cause-1' },
+  );
+
+describe('event codec', () => {
+  it('round-trips an envelope through bytes', () => {
+    const envelope = opened();
+    expect(decodeEnvelope(encodeEnvelope(envelope))).toEqual(envelope);
+    expect(envelope).toMatchObject({ type: 'conversation.opened', schemaVersion: 1, tenantId });
+  });
+
+  it('refuses to build an event whose data breaks its schema', () => {
+    expect(() =>
+      createEnvelope(
+        'conversation.opened',
+        { conversationId: 'not-a-uuid', contactId, channel: 'email', openedAt: 'yesterday' },
+        { tenantId, correlationId: 'c' },
+      ),
+    ).toThrow(/conversationId.*openedAt|conversationId/s);
+  });
+
+  it.each([
+    ['not JSON', 'not json {', /not JSON/],
+    ['an envelope without an id', JSON.stringify({ ...opened(), id: undefined }), /id/],
+    [
+      'an unknown event type',
+      JSON.stringify({ ...opened(), type: 'conversation.exploded' }),
+      /Unknown event type/,
+    ],
+    [
+      'a future schema version',
+      JSON.stringify({ ...opened(), schemaVersion: 2 }),
+      /version.*expected 1/,
+    ],
+    [
+      'data that breaks the schema',
+      JSON.stringify({ ...opened(), data: { conversationId, channel: 'pigeon' } }),
+      /contactId|channel/,
+    ],
+  ])('rejects %s with a contract violation naming the problem', (_case, bytes, problem) => {
+    expect.assertions(2);
+    try {
+      decodeEnvelope(bytes);
+    } catch (error) {
+      expect(error).toBeInstanceOf(ContractViolationError);
+      expect((error as Error).message).toMatch(problem);
+    }
+  });
+});
