@@ -104,6 +104,8 @@ export class KafkaBus implements EventBus {
         })),
       }),
     );
+    // If the timeout wins, a late failure of the send must not become an unhandled rejection.
+    send.catch(() => undefined);
     const timeoutMs = this.options.publishTimeoutMs ?? 15_000;
     let timer: NodeJS.Timeout | undefined;
     try {

@@ -21,7 +21,7 @@ export interface BusTransportOptions {
  * offset is committed only after it succeeds.
  */
 export class BusTransport extends Server implements CustomTransportStrategy {
-  private readonly subscriptions: Subscription[] = [];
+  private subscription: Subscription | null = null;
 
   constructor(
     private readonly bus: EventBus,
@@ -33,19 +33,18 @@ export class BusTransport extends Server implements CustomTransportStrategy {
   async listen(callback: (error?: unknown) => void): Promise<void> {
     try {
       const topics = [...this.messageHandlers.keys()];
+      if (topics.length === 0) return callback();
       await this.bus.ensureTopics(topics);
-      for (const topic of topics) {
-        this.subscriptions.push(
-          await this.bus.subscribe({
-            groupId: this.options.groupId,
-            topics: [topic],
-            fromBeginning: this.options.fromBeginning ?? true,
-            retry: this.options.retry,
-            partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
-            handler: (message) => this.dispatch(topic, message),
-          }),
-        );
-      }
+      // One member per service instance for all its topics: Kafka assigns a group's
+      // partitions assuming its members subscribe to the same topics.
+      this.subscription = await this.bus.subscribe({
+        groupId: this.options.groupId,
+        topics,
+        fromBeginning: this.options.fromBeginning ?? true,
+        retry: this.options.retry,
+        partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
+        handler: (message) => this.dispatch(message),
+      });
       callback();
     } catch (error) {
       callback(error);
@@ -53,7 +52,8 @@ export class BusTransport extends Server implements CustomTransportStrategy {
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.subscriptions.splice(0).map((subscription) => subscription.stop()));
+    await this.subscription?.stop();
+    this.subscription = null;
   }
 
   on(): never {
@@ -64,7 +64,8 @@ export class BusTransport extends Server implements CustomTransportStrategy {
     return this.bus as T;
   }
 
-  private async dispatch(topic: string, message: BusMessage): Promise<void> {
+  private async dispatch(message: BusMessage): Promise<void> {
+    const { topic } = message;
     const started = process.hrtime.bigint();
     let envelope: AnyEnvelope;
     try {
