@@ -205,6 +205,7 @@ export class KafkaBus implements EventBus {
       autoCommit: true,
       eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
         const owned = (): boolean => isRunning() && !isStale();
+        let lastHeartbeat = Date.now();
         for (const message of batch.messages) {
           if (!owned()) break;
           const outcome = await deliver(
@@ -228,8 +229,13 @@ export class KafkaBus implements EventBus {
           if (outcome === 'abandoned') break;
           // Committed by kafkajs after the batch (and before leaving the group on stop).
           resolveOffset(message.offset);
-          await heartbeat();
+          // kafkajs sends at most one heartbeat per interval; asking per message costs CPU.
+          if (Date.now() - lastHeartbeat >= 100) {
+            await heartbeat();
+            lastHeartbeat = Date.now();
+          }
         }
+        if (owned()) await heartbeat();
       },
     });
   }
@@ -248,9 +254,12 @@ export class KafkaBus implements EventBus {
 
 function decodeHeaders(message: KafkaMessage): Record<string, string> {
   const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(message.headers ?? ({} as IHeaders))) {
+  const raw: IHeaders = message.headers ?? {};
+  for (const name in raw) {
+    const value = raw[name];
     if (value === undefined) continue;
-    headers[name] = Array.isArray(value) ? String(value[value.length - 1]) : String(value);
+    const last = Array.isArray(value) ? value[value.length - 1] : value;
+    headers[name] = typeof last === 'string' ? last : last.toString('utf8');
   }
   return headers;
 }
