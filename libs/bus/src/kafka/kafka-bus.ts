@@ -259,6 +259,7 @@ function decodeHeaders(message: KafkaMessage): Record<string, string> {
     const value = raw[name];
     if (value === undefined) continue;
     const last = Array.isArray(value) ? value[value.length - 1] : value;
+    if (last === undefined) continue;
     headers[name] = typeof last === 'string' ? last : last.toString('utf8');
   }
   return headers;
