@@ -11,7 +11,3 @@ export type Topic = (typeof Topics)[keyof typeof Topics];
 
 export const ALL_TOPICS: readonly Topic[] = Object.values(Topics);
 
-/** Where a consumer parks a message it can never process, with the reason in headers. */
-export function deadLetterTopicOf(topic: string): string {
-  return `${topic}.dlq`;
-}

@@ -138,7 +138,7 @@ export class RecordInboundMessageUseCase {
 
 class DuplicateDelivery extends Error {}
 
-/** Builds the transaction's events, keyed by conversation so a conversation's events stay in order. */
+/** Builds the transaction's events for the outbox; each event's key decides its partition and order. */
 class EventCollector {
   private readonly entries: OutboxEntry[] = [];
 
