@@ -4,7 +4,13 @@ import {
   conversationOpenedV1,
   messageReceivedV1,
 } from './events/conversation-events';
-import { inboundMessageReceivedV1 } from './events/inbound-message';
+import {
+  inboundMessageDeletedV1,
+  inboundMessageEditedV1,
+  inboundMessageReceivedV1,
+  inboundReactionReceivedV1,
+  inboundStatusReceivedV1,
+} from './events/inbound-message';
 import { Topics, type Topic } from './topics';
 
 /** One entry per event type: its current schema version, data schema and topic. */
@@ -12,6 +18,26 @@ export const EVENT_CATALOG = {
   'inbound.message_received': {
     version: 1,
     schema: inboundMessageReceivedV1,
+    topic: Topics.inboundMessages,
+  },
+  'inbound.message_edited': {
+    version: 1,
+    schema: inboundMessageEditedV1,
+    topic: Topics.inboundMessages,
+  },
+  'inbound.message_deleted': {
+    version: 1,
+    schema: inboundMessageDeletedV1,
+    topic: Topics.inboundMessages,
+  },
+  'inbound.status_received': {
+    version: 1,
+    schema: inboundStatusReceivedV1,
+    topic: Topics.inboundMessages,
+  },
+  'inbound.reaction_received': {
+    version: 1,
+    schema: inboundReactionReceivedV1,
     topic: Topics.inboundMessages,
   },
   'contact.created': { version: 1, schema: contactCreatedV1, topic: Topics.conversationEvents },

@@ -10,4 +10,3 @@ export const Topics = {
 export type Topic = (typeof Topics)[keyof typeof Topics];
 
 export const ALL_TOPICS: readonly Topic[] = Object.values(Topics);
-

@@ -7,6 +7,9 @@ export const apiMessageRequestSchema = z.object({
   from: z.object({
     id: z.string().trim().min(1).max(512),
     name: z.string().trim().min(1).max(256).optional(),
+    /** Known contact details, so the same person on another channel is one contact. */
+    phone: z.string().trim().min(3).max(64).optional(),
+    email: z.email().max(320).optional(),
   }),
   text: z.string().min(1).max(100_000),
   sentAt: z.iso.datetime({ offset: true }).optional(),

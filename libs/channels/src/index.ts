@@ -1,0 +1,3 @@
+export * from './parsed-inbound';
+export * from './webhook-input.error';
+export * from './webhook-request';
