@@ -1,3 +1,4 @@
+export * from './channel-adapter';
 export * from './parsed-inbound';
 export * from './webhook-input.error';
 export * from './webhook-request';

@@ -6,6 +6,8 @@ export interface WebhookRequest {
   /** Header names lower-cased; repeated headers joined with ", ". */
   headers: Readonly<Record<string, string>>;
   query: Readonly<Record<string, string>>;
+  /** The `:accountKey` path segment, for providers whose body does not name the destination (Telegram). */
+  routeKey: string | null;
   rawBody: Buffer;
 }
 

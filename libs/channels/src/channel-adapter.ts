@@ -1,0 +1,25 @@
+import type { Channel } from '@switchboard/contracts';
+import type { ParsedWebhook, VerificationResult } from './parsed-inbound';
+import type { WebhookRequest } from './webhook-request';
+
+/** Which of a tenant's channel accounts a webhook is addressed to. */
+export interface WebhookDestination {
+  channel: Channel;
+  /**
+   * The account's id at the provider: our phone number in E.164 for Twilio (no `whatsapp:`
+   * prefix), the Slack team id, the WhatsApp phone_number_id, the Facebook page id, the
+   * Instagram account id, the Telegram bot's route key, the inbound email address.
+   */
+  accountExternalId: string;
+}
+
+/**
+ * One provider's inbound side. The gateway calls `destination` first (to find the tenant and
+ * its secrets; unknown → 404), then `verify` over the raw bytes (→ 401/403), then `parse`
+ * (malformed → `WebhookInputError` → 400). All three are pure: no I/O, clock passed in.
+ */
+export interface InboundChannelAdapter<TSecrets> {
+  destination(request: WebhookRequest): WebhookDestination;
+  verify(request: WebhookRequest, secrets: TSecrets, now: Date): VerificationResult;
+  parse(request: WebhookRequest): ParsedWebhook;
+}
