@@ -21,5 +21,6 @@ export interface WebhookDestination {
 export interface InboundChannelAdapter<TSecrets> {
   destination(request: WebhookRequest): WebhookDestination;
   verify(request: WebhookRequest, secrets: TSecrets, now: Date): VerificationResult;
-  parse(request: WebhookRequest): ParsedWebhook;
+  /** May be async (MIME and multipart parsing stream). */
+  parse(request: WebhookRequest): ParsedWebhook | Promise<ParsedWebhook>;
 }
