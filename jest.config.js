@@ -17,9 +17,11 @@ const swcTransform = [
 const shared = {
   testEnvironment: 'node',
   // NestJS 12 ships ES modules only; Jest's CommonJS runtime on Node 20 cannot require()
-  // them, so they are compiled to CommonJS like our own code.
+  // them, so they (and franc-min's ESM-only family) are compiled to CommonJS like our code.
   transform: { '^.+\\.(t|j)s$': swcTransform },
-  transformIgnorePatterns: ['/node_modules/(?!@nestjs/)'],
+  transformIgnorePatterns: [
+    '/node_modules/(?!(@nestjs|franc-min|trigram-utils|n-gram|collapse-white-space)/)',
+  ],
   moduleNameMapper: { '^@switchboard/([a-z-]+)$': '<rootDir>/libs/$1/src' },
 };
 

@@ -91,6 +91,33 @@ describe('Outbox relay', () => {
     expect(await unpublished()).toBe(0);
   });
 
+  it('never lets a later transaction overtake an earlier one that is still open', async () => {
+    const slow = dataSource.createQueryRunner();
+    await slow.connect();
+    await slow.startTransaction();
+    try {
+      const first = randomUUID();
+      await appendToOutbox(slow.manager, [
+        {
+          eventId: first,
+          topic,
+          key: 'same-key',
+          payload: Buffer.from('{}'),
+          headers: { 'event-id': first },
+        },
+      ]);
+      const [second] = await writeEvents(1, 'same-key');
+      expect(await relayOn(bus).drain()).toBe(0);
+      await slow.commitTransaction();
+      expect(await relayOn(bus).drain()).toBe(2);
+      await waitFor(() => seen.length >= 2, 'both events');
+      expect(seen.map((message) => message.headers['event-id'])).toEqual([first, second]);
+    } finally {
+      if (slow.isTransactionActive) await slow.rollbackTransaction();
+      await slow.release();
+    }
+  });
+
   it('never publishes events of a transaction that rolled back', async () => {
     await dataSource
       .transaction(async (manager) => {

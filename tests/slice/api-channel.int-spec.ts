@@ -131,7 +131,7 @@ describe('API channel: gateway → Kafka → conversations', () => {
       provider_message_id: body.messageId,
       status: 'open',
       display_name: 'Grace Hopper',
-      address: 'crm-customer-7',
+      address: 'api:crm-customer-7',
     });
   });
 
@@ -192,6 +192,10 @@ describe('API channel: gateway → Kafka → conversations', () => {
     const problem = (await response.json()) as { message: string; fields: unknown[] };
     expect(problem.message).toContain('from.id');
     expect(problem.fields).toEqual([{ field: 'from.id', problem: expect.any(String) }]);
+
+    const unstorable = await post(message({ text: 'a\u0000b' }));
+    expect(unstorable.status).toBe(400);
+    expect(((await unstorable.json()) as { message: string }).message).toMatch(/^text: /);
 
     const notJson = await post('{"messageId": ');
     expect(notJson.status).toBe(400);

@@ -68,16 +68,21 @@ export async function startGateway(options: {
 export async function startConversations(options: {
   databaseUrl: string;
   topicPrefix: string;
+  reopenWindowMs?: number;
 }): Promise<RunningService> {
   const config = runtimeConfig(options.databaseUrl, options.topicPrefix);
   const runtime = await connectRuntime('conversations', config);
-  const app = await startServiceApp(ConversationsModule.forRoot(runtime), runtime, {
-    host: '127.0.0.1',
-    port: 0,
-    consumer: {
-      groupId: CONVERSATIONS_GROUP_ID,
-      retry: { initialBackoffMs: 50, maxBackoffMs: 500 },
+  const app = await startServiceApp(
+    ConversationsModule.forRoot(runtime, { reopenWindowMs: options.reopenWindowMs ?? 86_400_000 }),
+    runtime,
+    {
+      host: '127.0.0.1',
+      port: 0,
+      consumer: {
+        groupId: CONVERSATIONS_GROUP_ID,
+        retry: { initialBackoffMs: 50, maxBackoffMs: 500 },
+      },
     },
-  });
+  );
   return running(app, runtime);
 }

@@ -1,6 +1,12 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { PlatformModule, type ServiceRuntime } from '@switchboard/platform';
+import {
+  CONVERSATIONS_SETTINGS,
+  type ConversationsSettings,
+} from './config/conversations.settings';
 import { InboundMessageHandler } from './inbound/inbound-message.handler';
+import { ApplyDeliveryStatusUseCase } from './use-cases/apply-delivery-status/apply-delivery-status.use-case';
+import { ApplyMessageChangeUseCase } from './use-cases/apply-message-change/apply-message-change.use-case';
 import { OutboxRelayLifecycle } from './outbox-relay.lifecycle';
 import { ContactRepository } from './repositories/contact.repository';
 import { ConversationRepository } from './repositories/conversation.repository';
@@ -10,7 +16,7 @@ import { RecordInboundMessageUseCase } from './use-cases/record-inbound-message/
 /** Threads inbound messages into contacts and conversations; publishes what happened. */
 @Module({})
 export class ConversationsModule {
-  static forRoot(runtime: ServiceRuntime): DynamicModule {
+  static forRoot(runtime: ServiceRuntime, settings: ConversationsSettings): DynamicModule {
     return {
       module: ConversationsModule,
       imports: [PlatformModule.forRoot(runtime)],
@@ -20,7 +26,10 @@ export class ConversationsModule {
         ConversationRepository,
         MessageRepository,
         RecordInboundMessageUseCase,
+        ApplyMessageChangeUseCase,
+        ApplyDeliveryStatusUseCase,
         OutboxRelayLifecycle,
+        { provide: CONVERSATIONS_SETTINGS, useValue: settings },
       ],
     };
   }

@@ -10,11 +10,17 @@ async function main(): Promise<void> {
   const runtime = await connectRuntime('conversations', config);
   // The outbox relay publishes here; topics are never auto-created.
   await runtime.bus.ensureTopics([Topics.conversationEvents]);
-  const app = await startServiceApp(ConversationsModule.forRoot(runtime), runtime, {
-    host: config.HOST,
-    port: config.PORT,
-    consumer: { groupId: CONVERSATIONS_GROUP_ID },
-  });
+  const app = await startServiceApp(
+    ConversationsModule.forRoot(runtime, {
+      reopenWindowMs: config.CONVERSATION_REOPEN_WINDOW_SECONDS * 1_000,
+    }),
+    runtime,
+    {
+      host: config.HOST,
+      port: config.PORT,
+      consumer: { groupId: CONVERSATIONS_GROUP_ID },
+    },
+  );
   closeOnSignal(runtime.logger, [app], runtime.close);
   runtime.logger.log(
     `conversations listening on http://${config.HOST}:${config.PORT}`,

@@ -92,11 +92,17 @@ export async function startEmbeddedSystem(config: EmbeddedConfig): Promise<Embed
     };
 
     const conversationsUrl = await start('conversations', (runtime) =>
-      startServiceApp(ConversationsModule.forRoot(runtime), runtime, {
-        host: config.HOST,
-        port: config.CONVERSATIONS_PORT,
-        consumer: { groupId: CONVERSATIONS_GROUP_ID },
-      }),
+      startServiceApp(
+        ConversationsModule.forRoot(runtime, {
+          reopenWindowMs: config.CONVERSATION_REOPEN_WINDOW_SECONDS * 1_000,
+        }),
+        runtime,
+        {
+          host: config.HOST,
+          port: config.CONVERSATIONS_PORT,
+          consumer: { groupId: CONVERSATIONS_GROUP_ID },
+        },
+      ),
     );
     const gatewayUrl = await start('gateway', (runtime) =>
       startServiceApp(GatewayModule.forRoot(runtime), runtime, {

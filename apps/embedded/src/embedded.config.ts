@@ -18,6 +18,7 @@ export const embeddedConfigSchema = z.object({
   GATEWAY_PORT: settings.port(3000),
   CONVERSATIONS_PORT: settings.port(3001),
   GATEWAY_MAX_BODY_BYTES: settings.bytes(1_048_576),
+  CONVERSATION_REOPEN_WINDOW_SECONDS: settings.positiveInt(86_400),
   LOG_LEVEL: settings.logLevel(),
 });
 

@@ -1,6 +1,6 @@
 import { deadLetterTopicOf, toDeadLetter } from './dead-letter';
 import type { BusMessage, MessageHandler, OutgoingMessage, RetryOptions } from './event-bus';
-import { isPermanent, PermanentError } from './permanent.error';
+import { isPermanent, isTransient, type PermanentError } from './permanent.error';
 import { backoffMs } from './retry-policy';
 
 export interface DeliveryContext {
@@ -27,6 +27,8 @@ export async function deliver(
   handler: MessageHandler,
   context: DeliveryContext,
 ): Promise<DeliveryOutcome> {
+  // Transient failures (database down) do not count towards maxAttempts.
+  let counted = 0;
   for (let attempt = 1; ; attempt++) {
     // Fields spelled out: an object spread plus one property costs ~1 µs a message on Node 20.
     const delivery: BusMessage = {
@@ -43,7 +45,8 @@ export async function deliver(
       return 'handled';
     } catch (error) {
       const permanent = isPermanent(error);
-      if (permanent || attempt >= context.retry.maxAttempts) {
+      if (!isTransient(error)) counted++;
+      if (permanent || counted >= context.retry.maxAttempts) {
         const reason = permanent ? (error as PermanentError).reason : `failed ${attempt} attempts`;
         await context.publishDeadLetter(
           deadLetterTopicOf(message.topic),
@@ -58,7 +61,7 @@ export async function deliver(
         context.onDeadLetter?.(delivery, reason, error);
         return 'dead-lettered';
       }
-      await context.pause(backoffMs(attempt, context.retry));
+      await context.pause(backoffMs(Math.min(attempt, 20), context.retry));
       if (!context.stillOwned()) return 'abandoned';
     }
   }

@@ -37,6 +37,18 @@ describe('loadConfig', () => {
     );
   });
 
+  it('never prints the credentials of a malformed connection string', () => {
+    for (const url of ['postgress://app:Sup3rSecret@db/x', 'postgres://app:s3cr#t/pw@db:5432/x']) {
+      try {
+        loadConfig(baseServiceSchema, { DATABASE_URL: url, KAFKA_BROKERS: 'k:9092' });
+        throw new Error('expected a ConfigError');
+      } catch (error) {
+        expect((error as Error).message).toMatch(/DATABASE_URL/);
+        expect((error as Error).message).not.toMatch(/Sup3rSecret|s3cr/);
+      }
+    }
+  });
+
   it('coerces numbers and rejects out-of-range ports', () => {
     const schema = z.object({ PORT: settings.port(3000) });
     expect(loadConfig(schema, { PORT: '8080' }).PORT).toBe(8080);

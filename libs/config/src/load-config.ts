@@ -22,5 +22,8 @@ export function loadConfig<TSchema extends z.ZodObject>(
 }
 
 function redact(name: string, value: string): string {
-  return /SECRET|PASSWORD|KEY|TOKEN/i.test(name) ? '***' : value;
+  if (/SECRET|PASSWORD|KEY|TOKEN/i.test(name)) return '***';
+  // Connection strings carry credentials (which may hold '/', '#' or '@'): never print
+  // anything before the last '@'.
+  return value.replace(/^([a-z][a-z0-9+.-]*:\/\/)?.*@/i, (_match, scheme = '') => `${scheme}***@`);
 }

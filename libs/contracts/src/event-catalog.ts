@@ -1,8 +1,13 @@
 import type { z } from 'zod';
 import {
   contactCreatedV1,
+  contactMergedV1,
   conversationOpenedV1,
+  conversationReopenedV1,
+  messageDeletedV1,
   messageReceivedV1,
+  messageStatusChangedV1,
+  messageUpdatedV1,
 } from './events/conversation-events';
 import {
   inboundMessageDeletedV1,
@@ -47,6 +52,19 @@ export const EVENT_CATALOG = {
     topic: Topics.conversationEvents,
   },
   'message.received': { version: 1, schema: messageReceivedV1, topic: Topics.conversationEvents },
+  'conversation.reopened': {
+    version: 1,
+    schema: conversationReopenedV1,
+    topic: Topics.conversationEvents,
+  },
+  'message.updated': { version: 1, schema: messageUpdatedV1, topic: Topics.conversationEvents },
+  'message.deleted': { version: 1, schema: messageDeletedV1, topic: Topics.conversationEvents },
+  'message.status_changed': {
+    version: 1,
+    schema: messageStatusChangedV1,
+    topic: Topics.conversationEvents,
+  },
+  'contact.merged': { version: 1, schema: contactMergedV1, topic: Topics.conversationEvents },
 } as const satisfies Record<string, { version: number; schema: z.ZodType; topic: Topic }>;
 
 export type EventType = keyof typeof EVENT_CATALOG;

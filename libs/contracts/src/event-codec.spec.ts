@@ -57,3 +57,32 @@ describe('event codec', () => {
     }
   });
 });
+
+describe('storable text', () => {
+  it('refuses text PostgreSQL cannot store, naming the field', () => {
+    const base = {
+      channel: 'api',
+      channelAccountId: null,
+      providerMessageId: 'm1',
+      sender: { externalId: 'c1', displayName: null, phone: null, email: null },
+      threadRef: null,
+      replyToProviderMessageId: null,
+      html: null,
+      attachments: [],
+      location: null,
+      email: null,
+      sentAt: null,
+      receivedAt: '2026-11-22T10:00:00.000Z',
+      raw: {},
+    } as const;
+    for (const text of ['a\u0000b', 'broken \ud800 surrogate']) {
+      expect(() =>
+        createEnvelope(
+          'inbound.message_received',
+          { ...base, text },
+          { tenantId, correlationId: 'c' },
+        ),
+      ).toThrow(/text: contains a NUL character or broken Unicode/);
+    }
+  });
+});

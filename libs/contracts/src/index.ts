@@ -5,4 +5,5 @@ export * from './event-catalog';
 export * from './event-codec';
 export * from './events/conversation-events';
 export * from './events/inbound-message';
+export * from './storable-text';
 export * from './topics';

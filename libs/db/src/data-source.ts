@@ -1,15 +1,19 @@
 import { DataSource } from 'typeorm';
 import { ApiKeyEntity } from './entities/api-key.entity';
+import { ChannelAccountEntity } from './entities/channel-account.entity';
 import { ContactIdentityEntity } from './entities/contact-identity.entity';
 import { ContactEntity } from './entities/contact.entity';
 import { ConversationEntity } from './entities/conversation.entity';
 import { MessageEntity } from './entities/message.entity';
 import { TenantEntity } from './entities/tenant.entity';
 import { InitialSchema1763856000000 } from './migrations/1763856000000-initial-schema';
+import { Channels1763942400000 } from './migrations/1763942400000-channels';
+import { OutboxCommitOrder1763942500000 } from './migrations/1763942500000-outbox-commit-order';
 
 export const ENTITIES = [
   TenantEntity,
   ApiKeyEntity,
+  ChannelAccountEntity,
   ContactEntity,
   ContactIdentityEntity,
   ConversationEntity,
@@ -17,7 +21,11 @@ export const ENTITIES = [
 ];
 
 /** In order. Listed by class (not by glob) so a bundled build finds them. */
-export const MIGRATIONS = [InitialSchema1763856000000];
+export const MIGRATIONS = [
+  InitialSchema1763856000000,
+  Channels1763942400000,
+  OutboxCommitOrder1763942500000,
+];
 
 export interface DataSourceOptions {
   url: string;
@@ -36,7 +44,16 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     migrationsTransactionMode: 'each',
     synchronize: false,
     poolSize: options.poolSize ?? 10,
-    extra: { connectionTimeoutMillis: 5_000 },
+    // A stuck query or a half-open connection must fail (and be retried), not hang a
+    // consumer past its session timeout or a shutdown past its grace period.
+    extra: {
+      connectionTimeoutMillis: 5_000,
+      statement_timeout: 15_000,
+      lock_timeout: 10_000,
+      idle_in_transaction_session_timeout: 30_000,
+      query_timeout: 20_000,
+      keepAlive: true,
+    },
   });
 }
 

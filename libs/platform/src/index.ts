@@ -1,3 +1,4 @@
+export * from './classify-failure';
 export * from './close-on-signal';
 export * from './connect-runtime';
 export * from './platform.module';

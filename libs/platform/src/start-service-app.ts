@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { BusTransport, type BusTransportOptions } from '@switchboard/bus';
 import { correlationMiddleware, httpMetricsMiddleware } from '@switchboard/observability';
+import { classifyFailure } from './classify-failure';
 import type { ServiceRuntime } from './service-runtime';
 
 export interface ServiceAppOptions {
@@ -36,6 +37,7 @@ export async function startServiceApp(
     app.connectMicroservice(
       {
         strategy: new BusTransport(runtime.bus, {
+          classifyError: classifyFailure,
           ...options.consumer,
           onHandled: (topic, type, outcome, seconds) => {
             metrics.eventsConsumed.inc({ topic, type, outcome });

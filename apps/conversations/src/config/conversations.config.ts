@@ -3,6 +3,7 @@ import type { z } from 'zod';
 
 export const conversationsConfigSchema = baseServiceSchema.extend({
   PORT: settings.port(3001),
+  CONVERSATION_REOPEN_WINDOW_SECONDS: settings.positiveInt(86_400),
 });
 
 export type ConversationsConfig = z.infer<typeof conversationsConfigSchema>;

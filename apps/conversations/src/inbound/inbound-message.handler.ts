@@ -1,29 +1,76 @@
 import { Controller, UseFilters } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { BusExceptionFilter } from '@switchboard/bus';
-import { Topics, type AnyEnvelope } from '@switchboard/contracts';
+import { assertUnreachable, Topics, type AnyEnvelope } from '@switchboard/contracts';
 import { JsonLogger } from '@switchboard/observability';
+import { ApplyDeliveryStatusUseCase } from '../use-cases/apply-delivery-status/apply-delivery-status.use-case';
+import { ApplyMessageChangeUseCase } from '../use-cases/apply-message-change/apply-message-change.use-case';
 import { recordInboundMessageCommandFrom } from '../use-cases/record-inbound-message/record-inbound-message.command';
 import { RecordInboundMessageUseCase } from '../use-cases/record-inbound-message/record-inbound-message.use-case';
 
-/** Kafka edge of the service: turns an inbound event into a command and delegates. */
+/** Kafka edge of the service: turns each inbound event into a command and delegates. */
 @Controller()
 @UseFilters(BusExceptionFilter)
 export class InboundMessageHandler {
   constructor(
     private readonly recordInboundMessage: RecordInboundMessageUseCase,
+    private readonly applyMessageChange: ApplyMessageChangeUseCase,
+    private readonly applyDeliveryStatus: ApplyDeliveryStatusUseCase,
     private readonly logger: JsonLogger,
   ) {}
 
   @EventPattern(Topics.inboundMessages)
   async handle(@Payload() envelope: AnyEnvelope): Promise<void> {
-    if (envelope.type !== 'inbound.message_received') {
-      // Other event types on this topic belong to other consumers (none yet): skip.
-      return;
+    const cause = {
+      tenantId: envelope.tenantId,
+      correlationId: envelope.correlationId,
+      causationEventId: envelope.id,
+    };
+    let outcome: unknown;
+    switch (envelope.type) {
+      case 'inbound.message_received':
+        outcome = await this.recordInboundMessage.execute(
+          recordInboundMessageCommandFrom(envelope),
+        );
+        break;
+      case 'inbound.message_edited':
+        outcome = await this.applyMessageChange.execute({
+          ...cause,
+          change: { kind: 'edit', data: envelope.data },
+        });
+        break;
+      case 'inbound.message_deleted':
+        outcome = await this.applyMessageChange.execute({
+          ...cause,
+          change: { kind: 'delete', data: envelope.data },
+        });
+        break;
+      case 'inbound.reaction_received':
+        outcome = await this.applyMessageChange.execute({
+          ...cause,
+          change: { kind: 'reaction', data: envelope.data },
+        });
+        break;
+      case 'inbound.status_received':
+        outcome = await this.applyDeliveryStatus.execute({ ...cause, status: envelope.data });
+        break;
+      case 'contact.created':
+      case 'contact.merged':
+      case 'conversation.opened':
+      case 'conversation.reopened':
+      case 'message.received':
+      case 'message.updated':
+      case 'message.deleted':
+      case 'message.status_changed':
+        // Conversation events never travel on the inbound topic.
+        outcome = 'not an inbound event';
+        break;
+      default:
+        assertUnreachable(envelope);
     }
-    const result = await this.recordInboundMessage.execute(
-      recordInboundMessageCommandFrom(envelope),
+    this.logger.debug(
+      { eventId: envelope.id, type: envelope.type, outcome },
+      'InboundMessageHandler',
     );
-    this.logger.debug({ eventId: envelope.id, ...result }, 'InboundMessageHandler');
   }
 }

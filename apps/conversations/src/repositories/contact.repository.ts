@@ -1,43 +1,89 @@
 import { Injectable } from '@nestjs/common';
 import { ContactEntity, ContactIdentityEntity } from '@switchboard/db';
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
+import { In, IsNull, type EntityManager } from 'typeorm';
+import type { Identity } from '../domain/sender-identities';
 
 /** Contacts and their identities; every method is scoped to a tenant. */
 @Injectable()
 export class ContactRepository {
-  async findIdByIdentity(
+  /** Owners of any of these identities, in the order the identities were given. */
+  async findOwners(
     manager: EntityManager,
     tenantId: string,
-    channel: string,
-    address: string,
-  ): Promise<string | null> {
-    const identity = await manager.findOne(ContactIdentityEntity, {
-      select: { contactId: true },
-      where: { tenantId, channel, address },
+    identities: readonly Identity[],
+  ): Promise<Array<{ identity: Identity; contactId: string }>> {
+    const found = await manager.find(ContactIdentityEntity, {
+      select: { kind: true, address: true, contactId: true },
+      where: { tenantId, address: In(identities.map((identity) => identity.address)) },
     });
-    return identity?.contactId ?? null;
+    return identities.flatMap((identity) => {
+      const owner = found.find(
+        (row) => row.kind === identity.kind && row.address === identity.address,
+      );
+      return owner ? [{ identity, contactId: owner.contactId }] : [];
+    });
   }
 
-  /** Creates a contact with its first identity. */
   async create(
     manager: EntityManager,
     tenantId: string,
-    identity: { channel: string; address: string; displayName: string | null },
+    contact: {
+      identities: readonly Identity[];
+      displayName: string | null;
+      language: string | null;
+    },
   ): Promise<string> {
     const contactId = randomUUID();
     await manager.insert(ContactEntity, {
       id: contactId,
       tenantId,
-      displayName: identity.displayName,
+      displayName: contact.displayName,
+      language: contact.language,
     });
-    await manager.insert(ContactIdentityEntity, {
-      id: randomUUID(),
-      tenantId,
-      contactId,
-      channel: identity.channel,
-      address: identity.address,
-    });
+    await this.attach(manager, tenantId, contactId, contact.identities);
     return contactId;
+  }
+
+  /** Adds identities nobody owns yet (one address belongs to one contact). */
+  async attach(
+    manager: EntityManager,
+    tenantId: string,
+    contactId: string,
+    identities: readonly Identity[],
+  ): Promise<void> {
+    if (identities.length === 0) return;
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(ContactIdentityEntity)
+      .values(
+        identities.map((identity) => ({ id: randomUUID(), tenantId, contactId, ...identity })),
+      )
+      .orIgnore()
+      .execute();
+  }
+
+  /** Fills in what the contact did not have yet (name, language); never overwrites. */
+  async completeProfile(
+    manager: EntityManager,
+    tenantId: string,
+    contactId: string,
+    profile: { displayName: string | null; language: string | null },
+  ): Promise<void> {
+    if (profile.displayName) {
+      await manager.update(
+        ContactEntity,
+        { tenantId, id: contactId, displayName: IsNull() },
+        { displayName: profile.displayName },
+      );
+    }
+    if (profile.language) {
+      await manager.update(
+        ContactEntity,
+        { tenantId, id: contactId, language: IsNull() },
+        { language: profile.language },
+      );
+    }
   }
 }

@@ -1,25 +1,70 @@
 import { Injectable } from '@nestjs/common';
-import { ConversationEntity } from '@switchboard/db';
+import { ConversationEntity, MessageEntity } from '@switchboard/db';
 import { randomUUID } from 'node:crypto';
-import { Not, type EntityManager } from 'typeorm';
-import type { ActiveConversation } from '../domain/thread-decision';
+import { In, Not, type EntityManager } from 'typeorm';
+import type { ConversationState, ThreadCandidates } from '../domain/conversation-routing';
 
+/** Conversations; every method is scoped to a tenant. */
 @Injectable()
 export class ConversationRepository {
   /** The contact's unresolved conversation on that channel thread, locked for this transaction. */
   async findActiveForUpdate(
     manager: EntityManager,
     tenantId: string,
-    contactId: string,
-    channel: string,
-    threadKey: string,
-  ): Promise<ActiveConversation | null> {
+    where: { contactId: string; channel: string; threadKey: string },
+  ): Promise<ThreadCandidates['active']> {
     const found = await manager.findOne(ConversationEntity, {
       select: { id: true, status: true },
-      where: { tenantId, contactId, channel, threadKey, status: Not('resolved') },
+      where: { tenantId, ...where, status: Not('resolved') },
       lock: { mode: 'pessimistic_write' },
     });
-    return found ? { id: found.id, status: found.status as ActiveConversation['status'] } : null;
+    return found ? { id: found.id, status: found.status as 'open' | 'pending' | 'snoozed' } : null;
+  }
+
+  async findLastResolved(
+    manager: EntityManager,
+    tenantId: string,
+    where: { contactId: string; channel: string; threadKey: string },
+  ): Promise<ThreadCandidates['lastResolved']> {
+    const found = await manager.findOne(ConversationEntity, {
+      select: { id: true, resolvedAt: true },
+      where: { tenantId, ...where, status: 'resolved' },
+      order: { resolvedAt: 'DESC' },
+    });
+    return found?.resolvedAt ? { id: found.id, resolvedAt: found.resolvedAt } : null;
+  }
+
+  /**
+   * The conversation holding the first of these email Message-IDs that we know (callers pass
+   * In-Reply-To first, then References newest first).
+   */
+  async findByEmailMessageIds(
+    manager: EntityManager,
+    tenantId: string,
+    messageIds: readonly string[],
+  ): Promise<ThreadCandidates['referenced']> {
+    if (messageIds.length === 0) return null;
+    const rows = await manager.find(MessageEntity, {
+      select: { emailMessageId: true, conversationId: true },
+      where: { tenantId, emailMessageId: In([...messageIds]) },
+    });
+    for (const messageId of messageIds) {
+      const row = rows.find((candidate) => candidate.emailMessageId === messageId);
+      if (row) return this.findState(manager, tenantId, row.conversationId);
+    }
+    return null;
+  }
+
+  async findState(
+    manager: EntityManager,
+    tenantId: string,
+    conversationId: string,
+  ): Promise<{ id: string; status: ConversationState } | null> {
+    const found = await manager.findOne(ConversationEntity, {
+      select: { id: true, status: true },
+      where: { tenantId, id: conversationId },
+    });
+    return found ? { id: found.id, status: found.status } : null;
   }
 
   async open(
@@ -40,6 +85,27 @@ export class ConversationRepository {
       resolvedAt: null,
     });
     return id;
+  }
+
+  /** Reopens a resolved conversation; returns when it had been resolved (null if it was not). */
+  async reopen(
+    manager: EntityManager,
+    tenantId: string,
+    conversationId: string,
+    at: Date,
+  ): Promise<Date | null> {
+    const found = await manager.findOne(ConversationEntity, {
+      select: { id: true, resolvedAt: true, status: true },
+      where: { tenantId, id: conversationId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!found || found.status !== 'resolved') return null;
+    await manager.update(
+      ConversationEntity,
+      { tenantId, id: conversationId },
+      { status: 'open', resolvedAt: null, lastMessageAt: at },
+    );
+    return found.resolvedAt ?? at;
   }
 
   /** Records customer activity: the conversation is open again and its last message moves. */

@@ -1,20 +1,26 @@
 import { Injectable } from '@nestjs/common';
+import { toStorableDeep } from '@switchboard/contracts';
 import { MessageEntity } from '@switchboard/db';
 import type { EntityManager } from 'typeorm';
 
-export interface InboundMessageRow {
+export type InboundMessageRow = Omit<
+  MessageEntity,
+  | 'direction'
+  | 'createdAt'
+  | 'editedAt'
+  | 'deletedAt'
+  | 'deliveryStatus'
+  | 'deliveryError'
+  | 'reactions'
+>;
+
+export interface StoredMessageRef {
   id: string;
-  tenantId: string;
   conversationId: string;
-  contactId: string;
-  channel: string;
-  providerMessageId: string;
-  text: string;
-  sentAt: Date | null;
-  receivedAt: Date;
-  raw: unknown;
+  deliveryStatus: string | null;
 }
 
+/** Messages; every method is scoped to a tenant. */
 @Injectable()
 export class MessageRepository {
   async existsByProviderId(
@@ -26,16 +32,83 @@ export class MessageRepository {
     return manager.exists(MessageEntity, { where: { tenantId, channel, providerMessageId } });
   }
 
+  /** Locked for this transaction, so concurrent edits or statuses apply one after the other. */
+  async findByProviderIdForUpdate(
+    manager: EntityManager,
+    tenantId: string,
+    channel: string,
+    providerMessageId: string,
+  ): Promise<StoredMessageRef | null> {
+    const found = await manager.findOne(MessageEntity, {
+      select: { id: true, conversationId: true, deliveryStatus: true },
+      where: { tenantId, channel, providerMessageId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    return found ?? null;
+  }
+
   /** False when (tenant, channel, provider id) is already stored: a duplicate delivery. */
   async insertInbound(manager: EntityManager, row: InboundMessageRow): Promise<boolean> {
     const result = await manager
       .createQueryBuilder()
       .insert()
       .into(MessageEntity)
-      .values({ ...row, direction: 'inbound', raw: (row.raw ?? null) as object })
+      .values({
+        ...row,
+        direction: 'inbound',
+        // Provider payloads may hold NULs that jsonb refuses; the audit copy is cleaned.
+        raw: toStorableDeep(row.raw ?? null) as object,
+        attachments: row.attachments as object[],
+        location: (row.location ?? null) as object,
+        email: (row.email ?? null) as object,
+      })
       .orIgnore()
       .returning(['id'])
       .execute();
     return result.raw.length > 0;
+  }
+
+  async applyEdit(
+    manager: EntityManager,
+    tenantId: string,
+    messageId: string,
+    edit: { text: string; editedAt: Date },
+  ): Promise<void> {
+    await manager.update(MessageEntity, { tenantId, id: messageId }, edit);
+  }
+
+  async markDeleted(
+    manager: EntityManager,
+    tenantId: string,
+    messageId: string,
+    deletedAt: Date,
+  ): Promise<void> {
+    await manager.update(MessageEntity, { tenantId, id: messageId }, { deletedAt });
+  }
+
+  async setDeliveryStatus(
+    manager: EntityManager,
+    tenantId: string,
+    messageId: string,
+    status: { deliveryStatus: string; deliveryError: string | null },
+  ): Promise<void> {
+    await manager.update(MessageEntity, { tenantId, id: messageId }, status);
+  }
+
+  /** Sets (or, with null, removes) one sender's reaction. */
+  async setReaction(
+    manager: EntityManager,
+    tenantId: string,
+    messageId: string,
+    senderId: string,
+    emoji: string | null,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE messages
+          SET reactions = CASE WHEN $4::text IS NULL THEN reactions - $3
+                               ELSE jsonb_set(reactions, ARRAY[$3], to_jsonb($4::text)) END
+        WHERE tenant_id = $1 AND id = $2`,
+      [tenantId, messageId, senderId, emoji],
+    );
   }
 }

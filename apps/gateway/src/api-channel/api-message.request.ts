@@ -1,17 +1,18 @@
+import { storableString } from '@switchboard/contracts';
 import { z } from 'zod';
 
 /** The body of `POST /v1/channels/api/messages`: a customer message from the tenant's own system. */
 export const apiMessageRequestSchema = z.object({
   /** The sender system's id for this message; a retry with the same id is stored once. */
-  messageId: z.string().trim().min(1).max(512),
+  messageId: storableString().trim().min(1).max(512),
   from: z.object({
-    id: z.string().trim().min(1).max(512),
-    name: z.string().trim().min(1).max(256).optional(),
+    id: storableString().trim().min(1).max(512),
+    name: storableString().trim().min(1).max(256).optional(),
     /** Known contact details, so the same person on another channel is one contact. */
-    phone: z.string().trim().min(3).max(64).optional(),
+    phone: storableString().trim().min(3).max(64).optional(),
     email: z.email().max(320).optional(),
   }),
-  text: z.string().min(1).max(100_000),
+  text: storableString().min(1).max(100_000),
   sentAt: z.iso.datetime({ offset: true }).optional(),
 });
 

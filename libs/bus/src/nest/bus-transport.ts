@@ -13,6 +13,8 @@ export interface BusTransportOptions {
   partitionsConsumedConcurrently?: number;
   fromBeginning?: boolean;
   onHandled?: (topic: string, type: string, outcome: 'ok' | 'error', seconds: number) => void;
+  /** Turns a handler's failure into PermanentError / TransientError where it can tell. */
+  classifyError?: (error: unknown) => unknown;
 }
 
 /**
@@ -77,20 +79,26 @@ export class BusTransport extends Server implements CustomTransportStrategy {
     if (!handler) throw new Error(`No handler for ${topic}`);
     const context = new BusContext([message, envelope]);
     let outcome: 'ok' | 'error' = 'error';
+    const correlation = { correlationId: envelope.correlationId, causationId: envelope.id };
     try {
-      await withCorrelation(
-        { correlationId: envelope.correlationId, causationId: envelope.id },
-        async () => {
+      await withCorrelation(correlation, async () => {
+        try {
           const result = await handler(envelope, context);
           await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
-        },
-      );
+        } catch (error) {
+          const classified = this.options.classifyError?.(classify(error)) ?? classify(error);
+          // Logged inside the correlation context, so the line carries the correlation id.
+          this.logger.error?.({
+            msg: `Handling ${envelope.type} failed (attempt ${message.attempt})`,
+            eventId: envelope.id,
+            attempt: message.attempt,
+            classifiedAs: classified instanceof Error ? classified.name : 'unknown',
+            err: error,
+          });
+          throw classified;
+        }
+      });
       outcome = 'ok';
-    } catch (error) {
-      this.logger.error?.(
-        `Handling ${envelope.type} ${envelope.id} failed (attempt ${message.attempt}): ${String(error)}`,
-      );
-      throw classify(error);
     } finally {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       this.options.onHandled?.(topic, envelope.type, outcome, seconds);

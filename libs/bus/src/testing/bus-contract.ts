@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { deadLetterTopicOf } from '../dead-letter';
 import type { BusMessage, EventBus, Subscription } from '../event-bus';
-import { PermanentError } from '../permanent.error';
+import { PermanentError, TransientError } from '../permanent.error';
 import { waitFor } from './wait-for';
 
 export interface BusContractFixture {
@@ -162,6 +162,25 @@ export function busContract(name: string, fixture: BusContractFixture): void {
         'dlq-attempts': '1',
         'dlq-reason': 'contract-violation',
       });
+    });
+
+    it('retries a transient failure past maxAttempts instead of dead-lettering it', async () => {
+      const bus = await newBus(1);
+      const topic = unique('transient');
+      const attempts: number[] = [];
+      await subscribe(bus, {
+        groupId: unique('g'),
+        topics: [topic],
+        fromBeginning: true,
+        retry: { ...fastRetry, maxAttempts: 2 },
+        handler: async (message) => {
+          attempts.push(message.attempt);
+          if (message.attempt <= 4) throw new TransientError('database is failing over');
+        },
+      });
+      await bus.publish(topic, [{ key: 'k', value: Buffer.from('survives') }]);
+      await waitFor(() => attempts.length === 5, 'the fifth attempt');
+      expect(attempts).toEqual([1, 2, 3, 4, 5]);
     });
 
     it('shares partitions between two consumers of one group, each message handled once', async () => {

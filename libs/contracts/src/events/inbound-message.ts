@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CHANNELS } from '../channel';
+import { storableString } from '../storable-text';
 
 /**
  * What the gateway accepted from a channel, before normalization: the provider's facts in one
@@ -16,61 +17,61 @@ const inboundBase = {
 
 export const inboundSenderSchema = z.object({
   /** The sender's id on the channel, as the provider gives it (phone, PSID, Slack user, address). */
-  externalId: z.string().min(1).max(512),
-  displayName: z.string().max(256).nullable(),
+  externalId: storableString().min(1).max(512),
+  displayName: storableString().max(256).nullable(),
   /** A phone number the provider vouches for (Twilio From, WhatsApp wa_id), not yet E.164. */
-  phone: z.string().max(64).nullable(),
-  email: z.string().max(320).nullable(),
+  phone: storableString().max(64).nullable(),
+  email: storableString().max(320).nullable(),
 });
 
 export const inboundAttachmentSchema = z.object({
   /** Where the provider serves it (Twilio MediaUrl, Slack url_private, Meta URL). */
-  url: z.string().max(4_096).nullable(),
+  url: storableString().max(4_096).nullable(),
   /** An id to fetch it by (WhatsApp media id, Telegram file_id). */
-  providerMediaId: z.string().max(512).nullable(),
-  name: z.string().max(1_024).nullable(),
-  contentType: z.string().max(255).nullable(),
+  providerMediaId: storableString().max(512).nullable(),
+  name: storableString().max(1_024).nullable(),
+  contentType: storableString().max(255).nullable(),
   size: z.number().int().nonnegative().nullable(),
   /** Email inline parts: the Content-ID the HTML refers to. */
-  contentId: z.string().max(998).nullable(),
+  contentId: storableString().max(998).nullable(),
 });
 
 export const inboundLocationSchema = z.object({
   latitude: z.number().min(-90).max(90),
   longitude: z.number().min(-180).max(180),
-  name: z.string().max(1_024).nullable(),
-  address: z.string().max(2_048).nullable(),
+  name: storableString().max(1_024).nullable(),
+  address: storableString().max(2_048).nullable(),
 });
 
 /** Email-only facts used for threading and loop protection. */
 export const inboundEmailSchema = z.object({
-  messageId: z.string().max(998).nullable(),
-  inReplyTo: z.array(z.string().max(998)),
+  messageId: storableString().max(998).nullable(),
+  inReplyTo: z.array(storableString().max(998)),
   /** Oldest first, as in the header. */
-  references: z.array(z.string().max(998)),
-  subject: z.string().max(4_096).nullable(),
-  to: z.array(z.string().max(320)),
-  cc: z.array(z.string().max(320)),
+  references: z.array(storableString().max(998)),
+  subject: storableString().max(4_096).nullable(),
+  to: z.array(storableString().max(320)),
+  cc: z.array(storableString().max(320)),
   /** The `<token>` of a `reply+<token>@…` recipient, if any. */
-  replyToken: z.string().max(256).nullable(),
+  replyToken: storableString().max(256).nullable(),
   /** Auto-Submitted, X-Autoreply, Precedence bulk/junk/list: never opens a conversation. */
   automated: z.boolean(),
   /** The full text before quoted replies and signatures were stripped. */
-  fullText: z.string().max(1_000_000),
+  fullText: storableString().max(1_000_000),
 });
 
 export const inboundMessageReceivedV1 = z.object({
   ...inboundBase,
-  providerMessageId: z.string().min(1).max(998),
+  providerMessageId: storableString().min(1).max(998),
   sender: inboundSenderSchema,
   /** The channel's own thread (Slack thread_ts, Telegram topic); null when it has none. */
-  threadRef: z.string().max(512).nullable(),
+  threadRef: storableString().max(512).nullable(),
   /** The provider id of the message this one replies to, if the channel says so. */
-  replyToProviderMessageId: z.string().max(998).nullable(),
+  replyToProviderMessageId: storableString().max(998).nullable(),
   /** Plain text for display (email: quoted replies and signature stripped). */
-  text: z.string().max(1_000_000),
+  text: storableString().max(1_000_000),
   /** Sanitized HTML, safe to render; null when the message had none. */
-  html: z.string().max(5_000_000).nullable(),
+  html: storableString().max(5_000_000).nullable(),
   attachments: z.array(inboundAttachmentSchema).max(100),
   location: inboundLocationSchema.nullable(),
   email: inboundEmailSchema.nullable(),
@@ -80,14 +81,14 @@ export const inboundMessageReceivedV1 = z.object({
 
 export const inboundMessageEditedV1 = z.object({
   ...inboundBase,
-  providerMessageId: z.string().min(1).max(998),
-  text: z.string().max(1_000_000),
+  providerMessageId: storableString().min(1).max(998),
+  text: storableString().max(1_000_000),
   editedAt: instant,
 });
 
 export const inboundMessageDeletedV1 = z.object({
   ...inboundBase,
-  providerMessageId: z.string().min(1).max(998),
+  providerMessageId: storableString().min(1).max(998),
   deletedAt: instant,
 });
 
@@ -104,20 +105,20 @@ export const DELIVERY_STATUSES = [
 /** A provider's delivery report for one of our outbound messages. */
 export const inboundStatusReceivedV1 = z.object({
   ...inboundBase,
-  providerMessageId: z.string().min(1).max(998),
+  providerMessageId: storableString().min(1).max(998),
   status: z.enum(DELIVERY_STATUSES),
-  errorCode: z.string().max(64).nullable(),
-  errorMessage: z.string().max(2_048).nullable(),
+  errorCode: storableString().max(64).nullable(),
+  errorMessage: storableString().max(2_048).nullable(),
   occurredAt: instant,
 });
 
 export const inboundReactionReceivedV1 = z.object({
   ...inboundBase,
   /** The message reacted to. */
-  providerMessageId: z.string().min(1).max(998),
+  providerMessageId: storableString().min(1).max(998),
   sender: inboundSenderSchema,
   /** null when the reaction was removed. */
-  emoji: z.string().max(64).nullable(),
+  emoji: storableString().max(64).nullable(),
   occurredAt: instant,
 });
 

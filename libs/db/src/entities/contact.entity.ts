@@ -5,5 +5,9 @@ export class ContactEntity {
   @PrimaryColumn('uuid') id!: string;
   @Column('uuid', { name: 'tenant_id' }) tenantId!: string;
   @Column('text', { name: 'display_name', nullable: true }) displayName!: string | null;
+  /** ISO 639-3, detected from their messages unless set by an agent. */
+  @Column('text', { nullable: true }) language!: string | null;
+  @Column('text') tier!: string;
+  @Column('uuid', { name: 'merged_into', nullable: true }) mergedInto!: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }

@@ -1,10 +1,8 @@
 import type { InboundMessageReceived, TypedEnvelope } from '@switchboard/contracts';
+import type { EventCause } from '../event-outbox';
 
 /** One inbound message to thread, with the tenant and the event that carried it. */
-export interface RecordInboundMessageCommand {
-  tenantId: string;
-  correlationId: string;
-  causationEventId: string;
+export interface RecordInboundMessageCommand extends EventCause {
   message: InboundMessageReceived;
 }
 

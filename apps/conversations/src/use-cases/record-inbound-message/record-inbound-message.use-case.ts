@@ -1,29 +1,33 @@
-import { Injectable } from '@nestjs/common';
-import { appendToOutbox, type OutboxEntry } from '@switchboard/bus';
-import {
-  createEnvelope,
-  encodeEnvelope,
-  EVENT_CATALOG,
-  type EventData,
-  type EventType,
-} from '@switchboard/contracts';
+import { Inject, Injectable } from '@nestjs/common';
+import type { InboundMessageReceived } from '@switchboard/contracts';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
-import { identityAddress } from '../../domain/identity-address';
-import { decideThread } from '../../domain/thread-decision';
+import {
+  CONVERSATIONS_SETTINGS,
+  type ConversationsSettings,
+} from '../../config/conversations.settings';
+import {
+  decideThread,
+  threadKeyOf,
+  type ThreadCandidates,
+} from '../../domain/conversation-routing';
+import { detectLanguage } from '../../domain/detect-language';
+import { senderIdentities } from '../../domain/sender-identities';
 import { ContactRepository } from '../../repositories/contact.repository';
 import { ConversationRepository } from '../../repositories/conversation.repository';
 import { MessageRepository } from '../../repositories/message.repository';
+import { EventOutbox } from '../event-outbox';
 import type { RecordInboundMessageCommand } from './record-inbound-message.command';
 
 export type RecordInboundMessageResult =
   | { outcome: 'recorded'; messageId: string; conversationId: string; contactId: string }
-  | { outcome: 'duplicate' };
+  | { outcome: 'duplicate' }
+  | { outcome: 'ignored'; reason: string };
 
 /**
- * Threads one inbound message: finds or creates the contact, joins or opens the conversation,
- * stores the message once, and writes the resulting events to the outbox, all in one
- * transaction. A redelivery of the same provider message changes nothing.
+ * Threads one inbound message: resolves the contact across channels, joins, reopens or opens
+ * the conversation, stores the message once, and writes the resulting events to the outbox,
+ * all in one transaction. A redelivery of the same provider message changes nothing.
  */
 @Injectable()
 export class RecordInboundMessageUseCase {
@@ -32,73 +36,50 @@ export class RecordInboundMessageUseCase {
     private readonly contacts: ContactRepository,
     private readonly conversations: ConversationRepository,
     private readonly messages: MessageRepository,
+    @Inject(CONVERSATIONS_SETTINGS) private readonly settings: ConversationsSettings,
   ) {}
 
   async execute(command: RecordInboundMessageCommand): Promise<RecordInboundMessageResult> {
-    return this.dataSource
-      .transaction(async (manager): Promise<RecordInboundMessageResult> => {
-        const { tenantId, message } = command;
-        if (
-          await this.messages.existsByProviderId(
-            manager,
-            tenantId,
-            message.channel,
-            message.providerMessageId,
-          )
-        ) {
-          return { outcome: 'duplicate' as const };
-        }
-        const events = new EventCollector(command);
+    const { tenantId, message } = command;
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const known = await this.messages.existsByProviderId(
+          manager,
+          tenantId,
+          message.channel,
+          message.providerMessageId,
+        );
+        if (known) return { outcome: 'duplicate' as const };
+        const events = new EventOutbox(command);
         const receivedAt = new Date(message.receivedAt);
+        const language = detectLanguage(message.text);
 
-        const address = identityAddress(message.channel, message.sender.externalId);
-        let contactId = await this.contacts.findIdByIdentity(
-          manager,
-          tenantId,
-          message.channel,
-          address,
-        );
-        if (!contactId) {
-          contactId = await this.contacts.create(manager, tenantId, {
-            channel: message.channel,
-            address,
-            displayName: message.sender.displayName,
-          });
-          events.add('contact.created', contactId, {
-            contactId,
-            channel: message.channel,
-            identity: address,
-            displayName: message.sender.displayName,
-          });
-        }
-
-        const threadKey = '';
-        const active = await this.conversations.findActiveForUpdate(
-          manager,
-          tenantId,
-          contactId,
-          message.channel,
-          threadKey,
-        );
-        const decision = decideThread(active);
-        let conversationId: string;
-        if (decision.kind === 'open') {
-          conversationId = await this.conversations.open(manager, tenantId, {
+        const contactId = await this.resolveContact(manager, command, language, events);
+        const threadKey = threadKeyOf(message);
+        const candidates: ThreadCandidates = {
+          referenced: await this.findReferenced(manager, tenantId, message),
+          active: await this.conversations.findActiveForUpdate(manager, tenantId, {
             contactId,
             channel: message.channel,
             threadKey,
-            at: receivedAt,
-          });
-          events.add('conversation.opened', conversationId, {
-            conversationId,
+          }),
+          lastResolved: await this.conversations.findLastResolved(manager, tenantId, {
             contactId,
             channel: message.channel,
-            openedAt: receivedAt.toISOString(),
-          });
-        } else {
-          conversationId = decision.conversationId;
-          await this.conversations.touchByCustomer(manager, tenantId, conversationId, receivedAt);
+            threadKey,
+          }),
+        };
+        // Auto-replies and bulk mail never open a conversation.
+        if (message.email?.automated && !candidates.referenced && !candidates.active) {
+          return { outcome: 'ignored' as const, reason: 'automated email' };
         }
+        const conversationId = await this.placeInConversation(manager, command, {
+          contactId,
+          threadKey,
+          candidates,
+          receivedAt,
+          events,
+        });
 
         const messageId = randomUUID();
         const inserted = await this.messages.insertInbound(manager, {
@@ -107,63 +88,150 @@ export class RecordInboundMessageUseCase {
           conversationId,
           contactId,
           channel: message.channel,
+          channelAccountId: message.channelAccountId,
           providerMessageId: message.providerMessageId,
           text: message.text,
+          html: message.html,
+          attachments: message.attachments,
+          location: message.location,
+          threadRef: message.threadRef,
+          replyToProviderMessageId: message.replyToProviderMessageId,
+          language,
+          email: message.email,
+          emailMessageId: message.email?.messageId ?? null,
           sentAt: message.sentAt ? new Date(message.sentAt) : null,
           receivedAt,
           raw: message.raw,
         });
-        if (!inserted) {
-          // A concurrent delivery stored it first: undo this transaction's contact/conversation.
-          throw new DuplicateDelivery();
-        }
+        // A concurrent delivery stored it first: undo this transaction's contact/conversation.
+        if (!inserted) throw new DuplicateDelivery();
         events.add('message.received', conversationId, {
           messageId,
           conversationId,
           contactId,
           channel: message.channel,
+          channelAccountId: message.channelAccountId,
           providerMessageId: message.providerMessageId,
           text: message.text,
+          language,
+          attachmentCount: message.attachments.length,
           receivedAt: receivedAt.toISOString(),
         });
         await events.writeTo(manager);
         return { outcome: 'recorded' as const, messageId, conversationId, contactId };
-      })
-      .catch((error: unknown) => {
-        if (error instanceof DuplicateDelivery) return { outcome: 'duplicate' } as const;
-        throw error;
       });
+    } catch (error) {
+      if (error instanceof DuplicateDelivery) return { outcome: 'duplicate' };
+      throw error;
+    }
+  }
+
+  /** The contact owning the sender's strongest known identity, or a new one. */
+  private async resolveContact(
+    manager: EntityManager,
+    command: RecordInboundMessageCommand,
+    language: string | null,
+    events: EventOutbox,
+  ): Promise<string> {
+    const { tenantId, message } = command;
+    const identities = senderIdentities(message.channel, message.sender);
+    const owners = await this.contacts.findOwners(manager, tenantId, identities);
+    const profile = { displayName: message.sender.displayName, language };
+    if (owners.length === 0) {
+      const contactId = await this.contacts.create(manager, tenantId, { identities, ...profile });
+      events.add('contact.created', contactId, {
+        contactId,
+        channel: message.channel,
+        identities,
+        displayName: message.sender.displayName,
+      });
+      return contactId;
+    }
+    const contactId = owners[0].contactId;
+    // Identities owned by someone else stay theirs: joining two people is an explicit merge.
+    const unowned = identities.filter(
+      (identity) => !owners.some((owner) => owner.identity === identity),
+    );
+    await this.contacts.attach(manager, tenantId, contactId, unowned);
+    await this.contacts.completeProfile(manager, tenantId, contactId, profile);
+    return contactId;
+  }
+
+  /** Email replies name their conversation: In-Reply-To, then References newest first, then the reply token. */
+  private async findReferenced(
+    manager: EntityManager,
+    tenantId: string,
+    message: InboundMessageReceived,
+  ): Promise<ThreadCandidates['referenced']> {
+    if (!message.email) return null;
+    const ids = [...message.email.inReplyTo, ...[...message.email.references].reverse()];
+    const byHeaders = await this.conversations.findByEmailMessageIds(manager, tenantId, ids);
+    if (byHeaders) return byHeaders;
+    const token = message.email.replyToken;
+    if (token && /^[0-9a-f-]{36}$/i.test(token)) {
+      return this.conversations.findState(manager, tenantId, token);
+    }
+    return null;
+  }
+
+  private async placeInConversation(
+    manager: EntityManager,
+    command: RecordInboundMessageCommand,
+    placement: {
+      contactId: string;
+      threadKey: string;
+      candidates: ThreadCandidates;
+      receivedAt: Date;
+      events: EventOutbox;
+    },
+  ): Promise<string> {
+    const { tenantId, message } = command;
+    const { contactId, threadKey, candidates, receivedAt, events } = placement;
+    const decision = decideThread(candidates, receivedAt, this.settings.reopenWindowMs);
+    switch (decision.kind) {
+      case 'join':
+        await this.conversations.touchByCustomer(
+          manager,
+          tenantId,
+          decision.conversationId,
+          receivedAt,
+        );
+        return decision.conversationId;
+      case 'reopen': {
+        const resolvedAt = await this.conversations.reopen(
+          manager,
+          tenantId,
+          decision.conversationId,
+          receivedAt,
+        );
+        if (resolvedAt) {
+          events.add('conversation.reopened', decision.conversationId, {
+            conversationId: decision.conversationId,
+            contactId,
+            channel: message.channel,
+            reopenedAt: receivedAt.toISOString(),
+            resolvedAt: resolvedAt.toISOString(),
+          });
+        }
+        return decision.conversationId;
+      }
+      case 'open': {
+        const conversationId = await this.conversations.open(manager, tenantId, {
+          contactId,
+          channel: message.channel,
+          threadKey,
+          at: receivedAt,
+        });
+        events.add('conversation.opened', conversationId, {
+          conversationId,
+          contactId,
+          channel: message.channel,
+          openedAt: receivedAt.toISOString(),
+        });
+        return conversationId;
+      }
+    }
   }
 }
 
 class DuplicateDelivery extends Error {}
-
-/** Builds the transaction's events for the outbox; each event's key decides its partition and order. */
-class EventCollector {
-  private readonly entries: OutboxEntry[] = [];
-
-  constructor(private readonly command: RecordInboundMessageCommand) {}
-
-  add<T extends EventType>(type: T, key: string, data: EventData<T>): void {
-    const envelope = createEnvelope(type, data, {
-      tenantId: this.command.tenantId,
-      correlationId: this.command.correlationId,
-      causationId: this.command.causationEventId,
-    });
-    this.entries.push({
-      eventId: envelope.id,
-      topic: EVENT_CATALOG[type].topic,
-      key,
-      payload: encodeEnvelope(envelope),
-      headers: {
-        'event-id': envelope.id,
-        'event-type': envelope.type,
-        'correlation-id': envelope.correlationId,
-      },
-    });
-  }
-
-  writeTo(manager: EntityManager): Promise<void> {
-    return appendToOutbox(manager, this.entries);
-  }
-}

@@ -1,0 +1,49 @@
+import { appendToOutbox, type OutboxEntry } from '@switchboard/bus';
+import {
+  createEnvelope,
+  encodeEnvelope,
+  EVENT_CATALOG,
+  type EventData,
+  type EventType,
+} from '@switchboard/contracts';
+import type { EntityManager } from 'typeorm';
+
+/** Who caused the events a transaction writes: the tenant and the inbound event. */
+export interface EventCause {
+  tenantId: string;
+  correlationId: string;
+  causationEventId: string;
+}
+
+/**
+ * Collects a transaction's events and writes them to the outbox with it. The key decides
+ * the partition: conversation events by conversation, contact events by contact.
+ */
+export class EventOutbox {
+  private readonly entries: OutboxEntry[] = [];
+
+  constructor(private readonly cause: EventCause) {}
+
+  add<T extends EventType>(type: T, key: string, data: EventData<T>): void {
+    const envelope = createEnvelope(type, data, {
+      tenantId: this.cause.tenantId,
+      correlationId: this.cause.correlationId,
+      causationId: this.cause.causationEventId,
+    });
+    this.entries.push({
+      eventId: envelope.id,
+      topic: EVENT_CATALOG[type].topic,
+      key,
+      payload: encodeEnvelope(envelope),
+      headers: {
+        'event-id': envelope.id,
+        'event-type': envelope.type,
+        'correlation-id': envelope.correlationId,
+      },
+    });
+  }
+
+  writeTo(manager: EntityManager): Promise<void> {
+    return appendToOutbox(manager, this.entries);
+  }
+}
