@@ -61,7 +61,7 @@ describe('event codec', () => {
 describe('storable text', () => {
   it('refuses text PostgreSQL cannot store, naming the field', () => {
     const base = {
-      channel: 'api',
+      channel: 'api' as const,
       channelAccountId: null,
       providerMessageId: 'm1',
       sender: { externalId: 'c1', displayName: null, phone: null, email: null },
@@ -74,7 +74,7 @@ describe('storable text', () => {
       sentAt: null,
       receivedAt: '2026-11-22T10:00:00.000Z',
       raw: {},
-    } as const;
+    };
     for (const text of ['a\u0000b', 'broken \ud800 surrogate']) {
       expect(() =>
         createEnvelope(

@@ -10,7 +10,7 @@ export function isStorable(value: string): boolean {
 }
 
 export function toStorable(value: string): string {
-  return value.replace(/\u0000/g, '').toWellFormed();
+  return value.replaceAll('\u0000', '').toWellFormed();
 }
 
 /** Cleans every string in a JSON-like value (provider payloads kept for audit). */
