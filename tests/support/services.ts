@@ -15,6 +15,9 @@ export interface RunningService {
   stop(): Promise<void>;
 }
 
+/** The key test channel accounts' secrets are encrypted with (the gateway's SWITCHBOARD_SECRETS_KEY). */
+export const TEST_SECRETS_KEY = Buffer.alloc(32, 7).toString('base64');
+
 /** A unique topic/group namespace, so spec files and earlier runs never see each other's events. */
 export function uniqueTopicPrefix(): string {
   return `it-${randomUUID().slice(0, 8)}.`;
@@ -50,13 +53,22 @@ export async function startGateway(options: {
   brokers?: string[];
   maxBodyBytes?: number;
   publishTimeoutMs?: number;
+  publicBaseUrl?: string;
 }): Promise<RunningService> {
   const config = runtimeConfig(options.databaseUrl, options.topicPrefix, options.brokers);
   const runtime = await connectRuntime('gateway', config, {
     publishTimeoutMs: options.publishTimeoutMs,
   });
   if (!options.brokers) await runtime.bus.ensureTopics([Topics.inboundMessages]);
-  const app = await startServiceApp(GatewayModule.forRoot(runtime), runtime, {
+  const gateway = GatewayModule.forRoot(runtime, {
+    secretsKey: TEST_SECRETS_KEY,
+    webhooks: {
+      publicBaseUrl: options.publicBaseUrl ?? 'https://switchboard.test',
+      metaVerifyToken: 'meta-verify-token-for-tests',
+      slackSigningSecret: null,
+    },
+  });
+  const app = await startServiceApp(gateway, runtime, {
     host: '127.0.0.1',
     port: 0,
     maxBodyBytes: options.maxBodyBytes,

@@ -1,4 +1,4 @@
-import { generateApiKey, provisionTenant } from '@switchboard/db';
+import { generateApiKey, provisionTenant, SecretsCipher } from '@switchboard/db';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
@@ -16,4 +16,15 @@ export async function seedDemoTenant(
   const apiKey = readFileSync(keyFile, 'utf8').trim();
   const tenant = await provisionTenant(dataSource, { slug: 'demo', name: 'Demo', apiKey });
   return { tenantId: tenant.tenantId, apiKey };
+}
+
+/**
+ * The key that encrypts channel secrets: SWITCHBOARD_SECRETS_KEY when set, else one generated
+ * once into the data directory (mode 0600), like the demo API key.
+ */
+export function secretsKeyIn(dataDir: string, configured: string | undefined): string {
+  if (configured) return configured;
+  const keyFile = join(dataDir, 'secrets-key');
+  if (!existsSync(keyFile)) writeFileSync(keyFile, SecretsCipher.generateKey(), { mode: 0o600 });
+  return readFileSync(keyFile, 'utf8').trim();
 }

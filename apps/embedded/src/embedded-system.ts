@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { CONVERSATIONS_GROUP_ID } from '../../conversations/src/config/conversations.config';
 import { ConversationsModule } from '../../conversations/src/conversations.module';
 import { GatewayModule } from '../../gateway/src/gateway.module';
-import { seedDemoTenant } from './demo-tenant';
+import { secretsKeyIn, seedDemoTenant } from './demo-tenant';
 import type { EmbeddedConfig } from './embedded.config';
 import { startEmbeddedPostgres, type RunningPostgres } from './embedded-postgres';
 
@@ -105,11 +105,22 @@ export async function startEmbeddedSystem(config: EmbeddedConfig): Promise<Embed
       ),
     );
     const gatewayUrl = await start('gateway', (runtime) =>
-      startServiceApp(GatewayModule.forRoot(runtime), runtime, {
-        host: config.HOST,
-        port: config.GATEWAY_PORT,
-        maxBodyBytes: config.GATEWAY_MAX_BODY_BYTES,
-      }),
+      startServiceApp(
+        GatewayModule.forRoot(runtime, {
+          secretsKey: secretsKeyIn(config.SWITCHBOARD_DATA_DIR, config.SWITCHBOARD_SECRETS_KEY),
+          webhooks: {
+            publicBaseUrl: config.PUBLIC_BASE_URL ?? `http://127.0.0.1:${config.GATEWAY_PORT}`,
+            metaVerifyToken: config.META_VERIFY_TOKEN ?? null,
+            slackSigningSecret: config.SLACK_SIGNING_SECRET ?? null,
+          },
+        }),
+        runtime,
+        {
+          host: config.HOST,
+          port: config.GATEWAY_PORT,
+          maxBodyBytes: config.GATEWAY_MAX_BODY_BYTES,
+        },
+      ),
     );
     return {
       gatewayUrl,

@@ -20,6 +20,10 @@ export const embeddedConfigSchema = z.object({
   GATEWAY_MAX_BODY_BYTES: settings.bytes(1_048_576),
   CONVERSATION_REOPEN_WINDOW_SECONDS: settings.positiveInt(86_400),
   LOG_LEVEL: settings.logLevel(),
+  PUBLIC_BASE_URL: z.url().optional(),
+  SWITCHBOARD_SECRETS_KEY: z.string().min(40).optional(),
+  META_VERIFY_TOKEN: z.string().min(8).optional(),
+  SLACK_SIGNING_SECRET: z.string().min(16).optional(),
 });
 
 export type EmbeddedConfig = z.infer<typeof embeddedConfigSchema>;

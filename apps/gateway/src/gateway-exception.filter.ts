@@ -24,6 +24,30 @@ export class GatewayExceptionFilter implements ExceptionFilter<GatewayException>
           .setHeader('Retry-After', '5')
           .json({ error: exception.code, message: exception.message });
         return;
+      case GatewayErrorCode.UnknownChannelAccount:
+        this.logger.warn(
+          { code: exception.code, reason: exception.message },
+          'GatewayExceptionFilter',
+        );
+        response
+          .status(HttpStatus.NOT_FOUND)
+          .json({ error: exception.code, message: exception.message });
+        return;
+      case GatewayErrorCode.MissingSignature:
+      case GatewayErrorCode.InvalidSignature:
+        this.logger.warn(
+          { code: exception.code, reason: exception.message },
+          'GatewayExceptionFilter',
+        );
+        response
+          .status(exception.code === GatewayErrorCode.MissingSignature ? 401 : 403)
+          .json({ error: exception.code, message: exception.message });
+        return;
+      case GatewayErrorCode.MalformedWebhook:
+        response
+          .status(HttpStatus.BAD_REQUEST)
+          .json({ error: exception.code, message: exception.message });
+        return;
       default:
         assertUnreachable(exception.code);
     }

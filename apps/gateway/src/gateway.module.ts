@@ -5,20 +5,42 @@ import { ApiChannelController } from './api-channel/api-channel.controller';
 import { ReceiveApiMessageUseCase } from './api-channel/receive-api-message.use-case';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { ApiKeyRepository } from './auth/api-key.repository';
+import { SecretsCipher } from '@switchboard/db';
 import { GatewayExceptionFilter } from './gateway-exception.filter';
+import { ReceiveWebhookUseCase, SECRETS_CIPHER } from './use-cases/receive-webhook.use-case';
+import { CHANNEL_ADAPTERS } from './webhooks/channel-adapters';
+import { ChannelAccountRepository } from './webhooks/channel-account.repository';
+import { WebhookDeliveryRepository } from './webhooks/webhook-delivery.repository';
+import {
+  WEBHOOK_ADAPTERS,
+  WEBHOOK_SETTINGS,
+  type WebhookSettings,
+} from './webhooks/webhook-adapters';
+import { WebhooksController } from './webhooks/webhooks.controller';
+
+export interface GatewaySettings {
+  secretsKey: string;
+  webhooks: WebhookSettings;
+}
 
 /** The public ingress: authenticates, validates and puts channel messages on the bus. */
 @Module({})
 export class GatewayModule {
-  static forRoot(runtime: ServiceRuntime): DynamicModule {
+  static forRoot(runtime: ServiceRuntime, settings: GatewaySettings): DynamicModule {
     return {
       module: GatewayModule,
       imports: [PlatformModule.forRoot(runtime)],
-      controllers: [ApiChannelController],
+      controllers: [ApiChannelController, WebhooksController],
       providers: [
         ApiKeyRepository,
         ApiKeyGuard,
         ReceiveApiMessageUseCase,
+        ChannelAccountRepository,
+        WebhookDeliveryRepository,
+        ReceiveWebhookUseCase,
+        { provide: SECRETS_CIPHER, useValue: new SecretsCipher(settings.secretsKey) },
+        { provide: WEBHOOK_SETTINGS, useValue: settings.webhooks },
+        { provide: WEBHOOK_ADAPTERS, useValue: CHANNEL_ADAPTERS },
         { provide: APP_FILTER, useClass: GatewayExceptionFilter },
       ],
     };

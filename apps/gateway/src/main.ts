@@ -11,7 +11,15 @@ async function main(): Promise<void> {
     publishTimeoutMs: config.GATEWAY_PUBLISH_TIMEOUT_MS,
   });
   await runtime.bus.ensureTopics([Topics.inboundMessages]);
-  const app = await startServiceApp(GatewayModule.forRoot(runtime), runtime, {
+  const gateway = GatewayModule.forRoot(runtime, {
+    secretsKey: config.SWITCHBOARD_SECRETS_KEY,
+    webhooks: {
+      publicBaseUrl: config.PUBLIC_BASE_URL,
+      metaVerifyToken: config.META_VERIFY_TOKEN ?? null,
+      slackSigningSecret: config.SLACK_SIGNING_SECRET ?? null,
+    },
+  });
+  const app = await startServiceApp(gateway, runtime, {
     host: config.HOST,
     port: config.PORT,
     maxBodyBytes: config.GATEWAY_MAX_BODY_BYTES,

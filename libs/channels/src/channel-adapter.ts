@@ -21,6 +21,15 @@ export interface WebhookDestination {
 export interface InboundChannelAdapter<TSecrets> {
   destination(request: WebhookRequest): WebhookDestination;
   verify(request: WebhookRequest, secrets: TSecrets, now: Date): VerificationResult;
+  /**
+   * For providers that batch several accounts into one request (Meta): every account named,
+   * and the events per account, so each goes to its own tenant and is verified with its secret.
+   */
+  destinations?(request: WebhookRequest): WebhookDestination[];
+  parseByDestination?(
+    request: WebhookRequest,
+    now: Date,
+  ): Array<{ destination: WebhookDestination; webhook: ParsedWebhook }>;
   /** May be async (MIME and multipart parsing stream). */
-  parse(request: WebhookRequest): ParsedWebhook | Promise<ParsedWebhook>;
+  parse(request: WebhookRequest, now: Date): ParsedWebhook | Promise<ParsedWebhook>;
 }

@@ -1,4 +1,5 @@
 export * from './api-key-hash';
+export * from './channel-accounts';
 export * from './data-source';
 export * from './entities/api-key.entity';
 export * from './entities/channel-account.entity';

@@ -26,12 +26,19 @@ export async function startServiceApp(
   const app = await NestFactory.create<NestExpressApplication>(rootModule, {
     logger: runtime.logger,
     bodyParser: false,
+    // Provider signatures are over the exact bytes received.
+    rawBody: true,
     abortOnError: false,
   });
   app.use(correlationMiddleware);
   app.use(httpMetricsMiddleware(runtime.metrics));
   app.useBodyParser('json', { limit: options.maxBodyBytes ?? 1_048_576 });
   app.useBodyParser('urlencoded', { limit: options.maxBodyBytes ?? 1_048_576, extended: false });
+  // Multipart (inbound email) is parsed by the adapters from the raw bytes.
+  app.useBodyParser('raw', {
+    type: 'multipart/form-data',
+    limit: options.maxBodyBytes ?? 1_048_576,
+  });
   if (options.consumer) {
     const { metrics } = runtime;
     app.connectMicroservice(

@@ -52,7 +52,9 @@ export function phoneIdentity(raw: string): Identity | null {
   // WhatsApp ids are international numbers without the plus.
   const candidate = /^\d{7,15}$/.test(digits) ? `+${digits}` : digits;
   const parsed = parsePhoneNumberFromString(candidate);
-  return parsed?.isValid() ? { kind: 'phone', address: parsed.number } : null;
+  // Possible, not valid: numbering plans change faster than libraries; we only need one
+  // canonical form per number.
+  return parsed?.isPossible() ? { kind: 'phone', address: parsed.number } : null;
 }
 
 export function emailIdentity(raw: string): Identity | null {

@@ -1,0 +1,2 @@
+export { telegramAdapter } from './telegram.adapter';
+export type { TelegramSecrets } from './telegram-secret';

@@ -1,0 +1,2 @@
+export { twilioAdapter } from './twilio.adapter';
+export type { TwilioSecrets } from './twilio-signature';
