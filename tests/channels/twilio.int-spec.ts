@@ -6,6 +6,7 @@ import {
   insertOutboundMessage,
   PUBLIC_BASE_URL,
 } from '../support/channel-harness';
+import { startGateway } from '../support/services';
 
 const AUTH_TOKEN = 'twilio-auth-token-for-tests';
 const WEBHOOK_URL = `${PUBLIC_BASE_URL}/v1/webhooks/twilio`;
@@ -130,6 +131,45 @@ describe('Twilio channels end to end', () => {
     ).toBe(403);
     expect((await post(body, signed(body, 'another-token'))).status).toBe(403);
     expect(await harness.inboundCount()).toBe(before);
+  });
+
+  it('answers 413 for a body over the limit', async () => {
+    const huge = `${form('whatsapp_inbound_text.form.txt')}&Padding=${'x'.repeat(1_100_000)}`;
+    expect((await post(huge)).status).toBe(413);
+  });
+
+  it('answers 503 while Kafka is down, so Twilio retries; the retry is stored once', async () => {
+    const body = form('whatsapp_inbound_text.form.txt').replaceAll(
+      'SM892512e202b34d4109b10a3893fa9640',
+      'SMkafkadown00000000000000000000000001',
+    );
+    const isolated = await startGateway({
+      databaseUrl: harness.database.url,
+      topicPrefix: harness.topicPrefix,
+      brokers: ['127.0.0.1:1'],
+      publishTimeoutMs: 1_500,
+      publicBaseUrl: PUBLIC_BASE_URL,
+    });
+    try {
+      const down = await fetch(`${isolated.url}/v1/webhooks/twilio`, {
+        method: 'POST',
+        headers: signed(body),
+        body,
+      });
+      expect(down.status).toBe(503);
+    } finally {
+      await isolated.stop();
+    }
+    expect((await post(body)).status).toBe(200);
+    expect((await post(body)).status).toBe(200);
+    await waitFor(
+      async () => !!(await stored('SMkafkadown00000000000000000000000001')),
+      'the retry',
+    );
+    const [{ n }] = await harness.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM messages WHERE provider_message_id = 'SMkafkadown00000000000000000000000001'`,
+    );
+    expect(n).toBe(1);
   });
 
   it('answers 404 for a number no tenant connected and 400 for a body missing MessageSid', async () => {

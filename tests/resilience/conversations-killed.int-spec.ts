@@ -141,7 +141,7 @@ describe('conversations killed mid-stream', () => {
     // Each sender's messages were stored in the order sent.
     const rows: Array<{ provider_message_id: string }> = await dataSource.query(
       `SELECT provider_message_id FROM messages WHERE contact_id =
-         (SELECT contact_id FROM contact_identities WHERE address = 'sender-3') ORDER BY created_at, id`,
+         (SELECT contact_id FROM contact_identities WHERE address = 'api:sender-3') ORDER BY created_at, id`,
     );
     expect(rows.map((row) => row.provider_message_id)).toEqual(
       Array.from({ length: perSender }, (_, round) => `s3-m${round}`),

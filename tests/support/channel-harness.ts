@@ -31,7 +31,7 @@ export class ChannelHarness {
     readonly gateway: RunningService,
     readonly conversations: RunningService,
     readonly tenantId: string,
-    private readonly topicPrefix: string,
+    readonly topicPrefix: string,
   ) {}
 
   static async start(): Promise<ChannelHarness> {

@@ -6,6 +6,7 @@ import {
 } from './config/conversations.settings';
 import { InboundMessageHandler } from './inbound/inbound-message.handler';
 import { ApplyDeliveryStatusUseCase } from './use-cases/apply-delivery-status/apply-delivery-status.use-case';
+import { MergeContactsUseCase } from './use-cases/merge-contacts/merge-contacts.use-case';
 import { ApplyMessageChangeUseCase } from './use-cases/apply-message-change/apply-message-change.use-case';
 import { OutboxRelayLifecycle } from './outbox-relay.lifecycle';
 import { ContactRepository } from './repositories/contact.repository';
@@ -28,6 +29,7 @@ export class ConversationsModule {
         RecordInboundMessageUseCase,
         ApplyMessageChangeUseCase,
         ApplyDeliveryStatusUseCase,
+        MergeContactsUseCase,
         OutboxRelayLifecycle,
         { provide: CONVERSATIONS_SETTINGS, useValue: settings },
       ],

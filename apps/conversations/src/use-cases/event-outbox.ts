@@ -12,7 +12,7 @@ import type { EntityManager } from 'typeorm';
 export interface EventCause {
   tenantId: string;
   correlationId: string;
-  causationEventId: string;
+  causationEventId: string | null;
 }
 
 /**
