@@ -6,7 +6,10 @@ import { backoffMs } from './retry-policy';
 export interface DeliveryContext {
   groupId: string;
   retry: RetryOptions;
-  /** False once the subscription is stopping or lost the partition: stop retrying, don't commit. */
+  /**
+   * False once the subscription is stopping (and, in-process, once the partition is revoked):
+   * stop retrying, don't commit. On Kafka a revoke surfaces as the heartbeat throwing.
+   */
   stillOwned: () => boolean;
   /** Waits between attempts; Kafka heartbeats while it waits. */
   pause: (ms: number) => Promise<void>;

@@ -16,6 +16,8 @@ import { PartitionLog } from './partition-log';
 
 export interface InProcessBusOptions {
   partitions: number;
+  /** Messages kept per partition (Kafka's retention); older ones are dropped. */
+  retainPerPartition?: number;
 }
 
 /**
@@ -97,7 +99,10 @@ export class InProcessBus implements EventBus {
   private partitionsOf(topic: string): PartitionLog[] {
     let partitions = this.topics.get(topic);
     if (!partitions) {
-      partitions = Array.from({ length: this.options.partitions }, () => new PartitionLog());
+      partitions = Array.from(
+        { length: this.options.partitions },
+        () => new PartitionLog(this.options.retainPerPartition),
+      );
       this.topics.set(topic, partitions);
     }
     return partitions;
@@ -143,7 +148,9 @@ class InProcessMember implements GroupMember {
   assign(partitions: readonly string[]): void {
     for (const topicPartition of partitions) {
       const abort = new AbortController();
-      const done = this.consume(topicPartition, abort.signal);
+      // A worker's failure (e.g. the bus closing under a dead-letter publish) must not
+      // become an unhandled rejection: the partition is simply released.
+      const done = this.consume(topicPartition, abort.signal).catch(() => undefined);
       this.workers.set(topicPartition, { abort, done });
     }
   }
@@ -165,7 +172,12 @@ class InProcessMember implements GroupMember {
     }
     let sinceYield = 0;
     while (!signal.aborted) {
-      const offset = this.group.committed.get(topicPartition) ?? 0;
+      let offset = this.group.committed.get(topicPartition) ?? 0;
+      if (offset < log.firstOffset) {
+        // Fell behind retention (as Kafka's auto.offset.reset=earliest): resume at the oldest.
+        offset = log.firstOffset;
+        this.group.committed.set(topicPartition, offset);
+      }
       const stored = log.read(offset);
       if (!stored) {
         await log.nextAppend(signal);

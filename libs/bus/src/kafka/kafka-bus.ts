@@ -47,6 +47,7 @@ export class KafkaBus implements EventBus {
   private readonly admin: Admin;
   private connecting: Promise<void> | null = null;
   private readonly subscriptions = new Set<Subscription>();
+  private readonly crashed = new Map<string, string>();
 
   constructor(private readonly options: KafkaBusOptions) {
     this.kafka = new Kafka({
@@ -135,12 +136,21 @@ export class KafkaBus implements EventBus {
       retry: { initialRetryTime: 100, retries: 8 },
     });
     let assigned: string[] = [];
-    const joined = new Promise<void>((resolve) => {
+    const joined = new Promise<void>((resolve, reject) => {
       consumer.on(consumer.events.GROUP_JOIN, (event) => {
         assigned = Object.entries(event.payload.memberAssignment).flatMap(([topic, partitions]) =>
           partitions.map((partition) => `${this.unprefixed(topic)}:${partition}`),
         );
         resolve();
+      });
+      // kafkajs gives up for good on non-retriable errors (authorization, a bug in a
+      // handler): the service must not look healthy while nothing is consumed.
+      consumer.on(consumer.events.CRASH, (event) => {
+        if (event.payload.restart) return;
+        const reason = `consumer group ${options.groupId} crashed: ${String(event.payload.error)}`;
+        this.crashed.set(options.groupId, reason);
+        this.options.log?.('error', reason, {});
+        reject(new Error(reason));
       });
     });
     await consumer.connect();
@@ -162,6 +172,7 @@ export class KafkaBus implements EventBus {
   }
 
   async health(): Promise<BusHealth> {
+    if (this.crashed.size > 0) return { ok: false, detail: [...this.crashed.values()].join('; ') };
     try {
       await this.connect();
       const cluster = await this.admin.describeCluster();
