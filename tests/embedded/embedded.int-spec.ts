@@ -26,6 +26,7 @@ async function startEmbedded(env: Record<string, string>): Promise<RunningEmbedd
       PATH: process.env.PATH ?? '',
       GATEWAY_PORT: '0',
       CONVERSATIONS_PORT: '0',
+      GATEWAY_SMTP_PORT: '0',
       LOG_LEVEL: 'warn',
       ...env,
     },

@@ -54,6 +54,8 @@ export async function startGateway(options: {
   maxBodyBytes?: number;
   publishTimeoutMs?: number;
   publicBaseUrl?: string;
+  /** 0 for a free port; omitted for none. */
+  smtpPort?: number;
 }): Promise<RunningService> {
   const config = runtimeConfig(options.databaseUrl, options.topicPrefix, options.brokers);
   const runtime = await connectRuntime('gateway', config, {
@@ -67,6 +69,7 @@ export async function startGateway(options: {
       metaVerifyToken: 'meta-verify-token-for-tests',
       slackSigningSecret: null,
     },
+    smtp: { port: options.smtpPort ?? null, host: '127.0.0.1', maxMessageBytes: 1_048_576 },
   });
   const app = await startServiceApp(gateway, runtime, {
     host: '127.0.0.1',

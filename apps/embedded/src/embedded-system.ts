@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { CONVERSATIONS_GROUP_ID } from '../../conversations/src/config/conversations.config';
 import { ConversationsModule } from '../../conversations/src/conversations.module';
 import { GatewayModule } from '../../gateway/src/gateway.module';
+import { SmtpListener } from '../../gateway/src/smtp/smtp-listener';
 import { secretsKeyIn, seedDemoTenant } from './demo-tenant';
 import type { EmbeddedConfig } from './embedded.config';
 import { startEmbeddedPostgres, type RunningPostgres } from './embedded-postgres';
@@ -15,6 +16,7 @@ import { startEmbeddedPostgres, type RunningPostgres } from './embedded-postgres
 export interface EmbeddedSystem {
   gatewayUrl: string;
   conversationsUrl: string;
+  smtpPort: number | null;
   databaseUrl: string;
   busKind: 'in-process' | 'kafka';
   demo: { tenantId: string; apiKey: string };
@@ -83,15 +85,15 @@ export async function startEmbeddedSystem(config: EmbeddedConfig): Promise<Embed
     const start = async (
       service: string,
       boot: (runtime: OwnedRuntime) => Promise<INestApplication>,
-    ): Promise<string> => {
+    ): Promise<{ app: INestApplication; url: string }> => {
       const runtime = await connectRuntime(service, serviceConfig, { bus });
       stack.push(() => runtime.close());
       const app = await boot(runtime);
       stack.push(() => app.close());
-      return (await app.getUrl()).replace('[::1]', 'localhost');
+      return { app, url: (await app.getUrl()).replace('[::1]', 'localhost') };
     };
 
-    const conversationsUrl = await start('conversations', (runtime) =>
+    const { url: conversationsUrl } = await start('conversations', (runtime) =>
       startServiceApp(
         ConversationsModule.forRoot(runtime, {
           reopenWindowMs: config.CONVERSATION_REOPEN_WINDOW_SECONDS * 1_000,
@@ -104,7 +106,7 @@ export async function startEmbeddedSystem(config: EmbeddedConfig): Promise<Embed
         },
       ),
     );
-    const gatewayUrl = await start('gateway', (runtime) =>
+    const { app: gateway, url: gatewayUrl } = await start('gateway', (runtime) =>
       startServiceApp(
         GatewayModule.forRoot(runtime, {
           secretsKey: secretsKeyIn(config.SWITCHBOARD_DATA_DIR, config.SWITCHBOARD_SECRETS_KEY),
@@ -112,6 +114,11 @@ export async function startEmbeddedSystem(config: EmbeddedConfig): Promise<Embed
             publicBaseUrl: config.PUBLIC_BASE_URL ?? `http://127.0.0.1:${config.GATEWAY_PORT}`,
             metaVerifyToken: config.META_VERIFY_TOKEN ?? null,
             slackSigningSecret: config.SLACK_SIGNING_SECRET ?? null,
+          },
+          smtp: {
+            port: config.GATEWAY_SMTP_PORT,
+            host: config.HOST,
+            maxMessageBytes: config.GATEWAY_MAX_BODY_BYTES,
           },
         }),
         runtime,
@@ -125,6 +132,7 @@ export async function startEmbeddedSystem(config: EmbeddedConfig): Promise<Embed
     return {
       gatewayUrl,
       conversationsUrl,
+      smtpPort: gateway.get(SmtpListener).port,
       databaseUrl,
       busKind: config.KAFKA_BROKERS ? 'kafka' : 'in-process',
       demo,

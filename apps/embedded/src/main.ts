@@ -14,6 +14,8 @@ async function main(): Promise<void> {
       'Switchboard is running (embedded mode)',
       `  gateway        ${system.gatewayUrl}   (health: /health/ready, metrics: /metrics)`,
       `  conversations  ${system.conversationsUrl}`,
+      `  smtp           ${system.smtpPort === null ? 'off' : `127.0.0.1:${system.smtpPort} (mail to connected inboxes)`}`,
+      `  webhooks       ${system.gatewayUrl}/v1/webhooks/<twilio|slack|meta|sendgrid|mailgun|postmark|telegram/…>`,
       `  database       ${redactedDb}`,
       `  bus            ${system.busKind}`,
       `  demo tenant    ${system.demo.tenantId}`,

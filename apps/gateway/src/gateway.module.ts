@@ -7,6 +7,7 @@ import { ApiKeyGuard } from './auth/api-key.guard';
 import { ApiKeyRepository } from './auth/api-key.repository';
 import { SecretsCipher } from '@switchboard/db';
 import { GatewayExceptionFilter } from './gateway-exception.filter';
+import { SMTP_SETTINGS, SmtpListener, type SmtpSettings } from './smtp/smtp-listener';
 import { ReceiveWebhookUseCase, SECRETS_CIPHER } from './use-cases/receive-webhook.use-case';
 import { CHANNEL_ADAPTERS } from './webhooks/channel-adapters';
 import { ChannelAccountRepository } from './webhooks/channel-account.repository';
@@ -17,10 +18,12 @@ import {
   type WebhookSettings,
 } from './webhooks/webhook-adapters';
 import { WebhooksController } from './webhooks/webhooks.controller';
+import { WebchatModule } from './webchat/webchat.module';
 
 export interface GatewaySettings {
   secretsKey: string;
   webhooks: WebhookSettings;
+  smtp: SmtpSettings;
 }
 
 /** The public ingress: authenticates, validates and puts channel messages on the bus. */
@@ -29,7 +32,7 @@ export class GatewayModule {
   static forRoot(runtime: ServiceRuntime, settings: GatewaySettings): DynamicModule {
     return {
       module: GatewayModule,
-      imports: [PlatformModule.forRoot(runtime)],
+      imports: [PlatformModule.forRoot(runtime), WebchatModule.forRoot(settings)],
       controllers: [ApiChannelController, WebhooksController],
       providers: [
         ApiKeyRepository,
@@ -41,6 +44,8 @@ export class GatewayModule {
         { provide: SECRETS_CIPHER, useValue: new SecretsCipher(settings.secretsKey) },
         { provide: WEBHOOK_SETTINGS, useValue: settings.webhooks },
         { provide: WEBHOOK_ADAPTERS, useValue: CHANNEL_ADAPTERS },
+        { provide: SMTP_SETTINGS, useValue: settings.smtp },
+        SmtpListener,
         { provide: APP_FILTER, useClass: GatewayExceptionFilter },
       ],
     };

@@ -18,6 +18,11 @@ async function main(): Promise<void> {
       metaVerifyToken: config.META_VERIFY_TOKEN ?? null,
       slackSigningSecret: config.SLACK_SIGNING_SECRET ?? null,
     },
+    smtp: {
+      port: config.GATEWAY_SMTP_PORT ?? null,
+      host: config.HOST,
+      maxMessageBytes: config.GATEWAY_MAX_BODY_BYTES,
+    },
   });
   const app = await startServiceApp(gateway, runtime, {
     host: config.HOST,

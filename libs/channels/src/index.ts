@@ -6,3 +6,5 @@ export * from './slack';
 export * from './meta';
 export * from './twilio';
 export * from './telegram';
+export * from './email';
+export * from './webchat';

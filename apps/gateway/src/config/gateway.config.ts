@@ -10,6 +10,8 @@ export const gatewayConfigSchema = baseServiceSchema.extend({
   PUBLIC_BASE_URL: z.url(),
   /** 32 bytes, base64: decrypts the channel accounts' provider secrets. */
   SWITCHBOARD_SECRETS_KEY: z.string().min(40),
+  /** Set to run an SMTP listener (point an MX at it); unset: email arrives by webhooks. */
+  GATEWAY_SMTP_PORT: z.coerce.number().int().min(0).max(65_535).optional(),
   META_VERIFY_TOKEN: z.string().min(8).optional(),
   SLACK_SIGNING_SECRET: z.string().min(16).optional(),
 });

@@ -1,7 +1,10 @@
 import {
   destinationsOf,
+  mailgunAdapter,
   parseMetaWebhookByDestination,
   metaAdapter,
+  postmarkAdapter,
+  sendgridAdapter,
   slackAdapter,
   telegramAdapter,
   twilioAdapter,
@@ -19,4 +22,7 @@ export const CHANNEL_ADAPTERS: WebhookAdapters = {
     parseByDestination: parseMetaWebhookByDestination,
   } as InboundChannelAdapter<never>,
   telegram: telegramAdapter as InboundChannelAdapter<never>,
+  sendgrid: sendgridAdapter as InboundChannelAdapter<never>,
+  mailgun: mailgunAdapter as InboundChannelAdapter<never>,
+  postmark: postmarkAdapter as InboundChannelAdapter<never>,
 };

@@ -52,7 +52,7 @@ export const inboundEmailSchema = z.object({
   subject: storableString().max(4_096).nullable(),
   to: z.array(storableString().max(320)),
   cc: z.array(storableString().max(320)),
-  /** The `<token>` of a `reply+<token>@…` recipient, if any. */
+  /** The `<token>` of a `reply+<token>@…` recipient, or of the plus-addressed inbox delivered to. */
   replyToken: storableString().max(256).nullable(),
   /** Auto-Submitted, X-Autoreply, Precedence bulk/junk/list: never opens a conversation. */
   automated: z.boolean(),
