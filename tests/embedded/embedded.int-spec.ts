@@ -1,5 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import nodemailer from 'nodemailer';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
@@ -78,6 +79,68 @@ async function threadedMessages(databaseUrl: string): Promise<string[]> {
   }
 }
 
+/**
+ * The try-out takes every channel, not only the API: a Telegram bot connected with the CLI,
+ * and mail delivered to its SMTP listener.
+ */
+async function receivesOtherChannels(
+  running: RunningEmbedded,
+  dataDir: string,
+  databaseUrl: string,
+): Promise<void> {
+  const connect = (channel: string, account: string, secret: string) =>
+    spawnSync(
+      process.execPath,
+      [
+        join(root, 'dist/libs/db/src/cli/connect-channel.js'),
+        'demo',
+        channel,
+        account,
+        '--secret',
+        secret,
+      ],
+      {
+        env: {
+          PATH: process.env.PATH ?? '',
+          DATABASE_URL: databaseUrl,
+          SWITCHBOARD_SECRETS_KEY: readFileSync(join(dataDir, 'secrets-key'), 'utf8').trim(),
+        },
+        encoding: 'utf8',
+      },
+    );
+  const telegram = connect('telegram', 'demo-bot', 'secretToken=demo-secret-token');
+  expect(telegram.status).toBe(0);
+  expect(connect('email', 'support@demo.test', 'smtp=true').status).toBe(0);
+  const update = readFileSync(
+    join(root, 'libs/channels/test-fixtures/telegram/update_message_private_text.json'),
+  );
+  const response = await fetch(`${running.gatewayUrl}/v1/webhooks/telegram/demo-bot`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-telegram-bot-api-secret-token': 'demo-secret-token',
+    },
+    body: update,
+  });
+  expect(response.status).toBe(200);
+  const smtpPort = Number(running.output().match(/smtp\s+127\.0\.0\.1:(\d+)/)?.[1]);
+  const transport = nodemailer.createTransport({
+    host: '127.0.0.1',
+    port: smtpPort,
+    secure: false,
+    ignoreTLS: true,
+  });
+  await transport.sendMail({
+    envelope: { from: 'grace@customer.test', to: ['support@demo.test'] },
+    raw: 'Message-ID: <embedded-mail@customer.test>\r\nFrom: grace@customer.test\r\nTo: support@demo.test\r\nSubject: Hi\r\n\r\nHello by mail\r\n',
+  });
+  transport.close();
+  await waitFor(async () => {
+    const ids = await threadedMessages(databaseUrl);
+    return ids.includes('12345678:11223') && ids.includes('embedded-mail@customer.test');
+  }, 'the Telegram and email messages');
+}
+
 describe('Embedded mode (npm start)', () => {
   it('runs every service on embedded PostgreSQL and the in-process bus, and keeps data across restarts', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-embedded-'));
@@ -93,7 +156,6 @@ describe('Embedded mode (npm start)', () => {
           expect(first.output()).toMatch(/bus\s+in-process/);
           expect((await post(first, 'demo-1')).status).toBe(202);
           expect((await fetch(`${first.gatewayUrl}/health/ready`)).status).toBe(200);
-          const { readFileSync } = await import('node:fs');
           const password = readFileSync(join(dataDir, 'postgres.password'), 'utf8').trim();
           const url = `postgres://postgres:${password}@127.0.0.1:${env.EMBEDDED_PG_PORT}/switchboard`;
           await waitFor(
@@ -115,6 +177,7 @@ describe('Embedded mode (npm start)', () => {
           'both messages',
         );
         expect(await threadedMessages(databaseUrl)).toEqual(['demo-1', 'demo-2']);
+        await receivesOtherChannels(second, dataDir, databaseUrl);
       } finally {
         expect(await stopEmbedded(second)).toBe(0);
       }
