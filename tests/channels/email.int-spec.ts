@@ -50,7 +50,7 @@ describe('Email end to end', () => {
 
   const stored = async (providerMessageId: string) => {
     const [row] = await harness.query<Record<string, unknown>>(
-      `SELECT m.text, m.html, m.attachments, m.email, m.conversation_id, m.delivery_status, m.delivery_error,
+      `SELECT m.text, m.html, m.attachments, m.email, m.conversation_id, m.delivery_status, m.delivery_error, m.language,
               c.thread_key, (SELECT array_agg(kind || ':' || address) FROM contact_identities
                               WHERE contact_id = m.contact_id) AS identities
          FROM messages m JOIN conversations c ON c.id = m.conversation_id
@@ -77,6 +77,7 @@ describe('Email end to end', () => {
     const windows1252 = await stored('NDBBIAKOPKHFGPLCODIGCEKECHAA.doug@example.com');
     expect(windows1252.text).toMatch(/^Die Hasen und die Frösche/);
     expect(windows1252.identities).toEqual(['email:doug@example.com']);
+    expect(windows1252.language).toBe('deu');
     await arrived('4.2.0.58.20000519003052.00a89c40@pop.example.com');
     const htmlOnly = await stored('4.2.0.58.20000519003052.00a89c40@pop.example.com');
     expect(htmlOnly.text).toMatch(/Die Hasen klagten einst/);

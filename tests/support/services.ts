@@ -5,7 +5,6 @@ import { connectRuntime, startServiceApp, type OwnedRuntime } from '@switchboard
 import { ConversationsModule } from '../../apps/conversations/src/conversations.module';
 import { CONVERSATIONS_GROUP_ID } from '../../apps/conversations/src/config/conversations.config';
 import { GatewayModule } from '../../apps/gateway/src/gateway.module';
-import { Topics } from '@switchboard/contracts';
 import { TEST_KAFKA_BROKERS } from './infrastructure';
 
 export interface RunningService {
@@ -61,7 +60,6 @@ export async function startGateway(options: {
   const runtime = await connectRuntime('gateway', config, {
     publishTimeoutMs: options.publishTimeoutMs,
   });
-  if (!options.brokers) await runtime.bus.ensureTopics([Topics.inboundMessages]);
   const gateway = GatewayModule.forRoot(runtime, {
     secretsKey: TEST_SECRETS_KEY,
     webhooks: {

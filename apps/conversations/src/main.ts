@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '@switchboard/config';
-import { Topics } from '@switchboard/contracts';
 import { closeOnSignal, connectRuntime, startServiceApp } from '@switchboard/platform';
 import { CONVERSATIONS_GROUP_ID, conversationsConfigSchema } from './config/conversations.config';
 import { ConversationsModule } from './conversations.module';
@@ -8,8 +7,6 @@ import { ConversationsModule } from './conversations.module';
 async function main(): Promise<void> {
   const config = loadConfig(conversationsConfigSchema);
   const runtime = await connectRuntime('conversations', config);
-  // The outbox relay publishes here; topics are never auto-created.
-  await runtime.bus.ensureTopics([Topics.conversationEvents]);
   const app = await startServiceApp(
     ConversationsModule.forRoot(runtime, {
       reopenWindowMs: config.CONVERSATION_REOPEN_WINDOW_SECONDS * 1_000,

@@ -5,6 +5,7 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { OutboxRelay } from '@switchboard/bus';
+import { Topics } from '@switchboard/contracts';
 import { SERVICE_RUNTIME, type ServiceRuntime } from '@switchboard/platform';
 
 /** Runs the outbox relay for as long as the service runs. */
@@ -12,7 +13,7 @@ import { SERVICE_RUNTIME, type ServiceRuntime } from '@switchboard/platform';
 export class OutboxRelayLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly relay: OutboxRelay;
 
-  constructor(@Inject(SERVICE_RUNTIME) runtime: ServiceRuntime) {
+  constructor(@Inject(SERVICE_RUNTIME) private readonly runtime: ServiceRuntime) {
     this.relay = new OutboxRelay(runtime.dataSource, runtime.bus, {
       connectionString: runtime.databaseUrl,
       onPublished: (count, topics) => {
@@ -24,6 +25,8 @@ export class OutboxRelayLifecycle implements OnApplicationBootstrap, OnApplicati
   }
 
   async onApplicationBootstrap(): Promise<void> {
+    // The relay publishes here; topics are never auto-created.
+    await this.runtime.bus.ensureTopics([Topics.conversationEvents]);
     await this.relay.start();
   }
 

@@ -14,8 +14,11 @@ export class GatewayExceptionFilter implements ExceptionFilter<GatewayException>
     switch (exception.code) {
       case GatewayErrorCode.BusUnavailable:
         this.logger.error(
-          { err: exception.cause, code: exception.code },
-          'Rejected a message because the bus did not acknowledge it',
+          {
+            msg: 'Rejected a message because the bus did not acknowledge it',
+            err: exception.cause,
+            code: exception.code,
+          },
           'GatewayExceptionFilter',
         );
         // Providers retry on 5xx; Retry-After tells well-behaved ones when.

@@ -7,6 +7,7 @@ import { ApiKeyGuard } from './auth/api-key.guard';
 import { ApiKeyRepository } from './auth/api-key.repository';
 import { SecretsCipher } from '@switchboard/db';
 import { GatewayExceptionFilter } from './gateway-exception.filter';
+import { InboundTopicsLifecycle } from './inbound-topics.lifecycle';
 import { SMTP_SETTINGS, SmtpListener, type SmtpSettings } from './smtp/smtp-listener';
 import { ReceiveWebhookUseCase, SECRETS_CIPHER } from './use-cases/receive-webhook.use-case';
 import { CHANNEL_ADAPTERS } from './webhooks/channel-adapters';
@@ -35,6 +36,7 @@ export class GatewayModule {
       imports: [PlatformModule.forRoot(runtime), WebchatModule.forRoot(settings)],
       controllers: [ApiChannelController, WebhooksController],
       providers: [
+        InboundTopicsLifecycle,
         ApiKeyRepository,
         ApiKeyGuard,
         ReceiveApiMessageUseCase,

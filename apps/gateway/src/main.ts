@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '@switchboard/config';
-import { Topics } from '@switchboard/contracts';
 import { closeOnSignal, connectRuntime, startServiceApp } from '@switchboard/platform';
 import { gatewayConfigSchema } from './config/gateway.config';
 import { GatewayModule } from './gateway.module';
@@ -10,7 +9,6 @@ async function main(): Promise<void> {
   const runtime = await connectRuntime('gateway', config, {
     publishTimeoutMs: config.GATEWAY_PUBLISH_TIMEOUT_MS,
   });
-  await runtime.bus.ensureTopics([Topics.inboundMessages]);
   const gateway = GatewayModule.forRoot(runtime, {
     secretsKey: config.SWITCHBOARD_SECRETS_KEY,
     webhooks: {
