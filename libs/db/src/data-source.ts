@@ -8,7 +8,6 @@ import { MessageEntity } from './entities/message.entity';
 import { TenantEntity } from './entities/tenant.entity';
 import { InitialSchema1763856000000 } from './migrations/1763856000000-initial-schema';
 import { Channels1763942400000 } from './migrations/1763942400000-channels';
-import { OutboxCommitOrder1763942500000 } from './migrations/1763942500000-outbox-commit-order';
 
 export const ENTITIES = [
   TenantEntity,
@@ -21,11 +20,7 @@ export const ENTITIES = [
 ];
 
 /** In order. Listed by class (not by glob) so a bundled build finds them. */
-export const MIGRATIONS = [
-  InitialSchema1763856000000,
-  Channels1763942400000,
-  OutboxCommitOrder1763942500000,
-];
+export const MIGRATIONS = [InitialSchema1763856000000, Channels1763942400000];
 
 export interface DataSourceOptions {
   url: string;

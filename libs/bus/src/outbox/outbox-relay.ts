@@ -27,9 +27,11 @@ interface OutboxRow {
 const RELAY_LOCK_KEY = 7_318_225_001;
 
 /**
- * Publishes the outbox to the bus in order and marks rows sent: by seq, never overtaking a
- * transaction that is still open. One relay drains at a time (a transaction-scoped advisory
- * lock; the others skip and poll), which keeps that order across replicas.
+ * Publishes the outbox to the bus in `seq` order and marks rows sent. One relay drains at a
+ * time (a transaction-scoped advisory lock; the others skip and poll), which keeps that order
+ * across replicas. `seq` is taken at insert, so events of one key keep their order only if
+ * their writers serialize (conversations lock the conversation row); unrelated keys may
+ * publish in either order, which per-key consumers never notice.
  * A crash after publishing but before marking republishes the batch: at-least-once, and
  * consumers dedupe by event id.
  */
@@ -93,11 +95,8 @@ export class OutboxRelay {
       ]);
       if (!locked) return 0;
       const rows: OutboxRow[] = await manager.query(
-        // Only rows of transactions older than every one still open: a transaction that
-        // took an earlier seq but has not committed yet must not be overtaken.
         `SELECT seq, topic, message_key, payload, headers FROM outbox
-          WHERE published_at IS NULL AND xid < pg_snapshot_xmin(pg_current_snapshot())
-          ORDER BY seq LIMIT $1`,
+          WHERE published_at IS NULL ORDER BY seq LIMIT $1`,
         [batchSize],
       );
       if (rows.length === 0) return 0;
