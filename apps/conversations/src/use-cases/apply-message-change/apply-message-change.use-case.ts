@@ -19,6 +19,27 @@ export interface ApplyMessageChangeCommand extends EventCause {
 
 export type ApplyMessageChangeResult = 'applied' | 'unknown-message';
 
+const OVERTAKE_WINDOW_MS = 120_000;
+
+/** Not permanent: the bus retries it (bounded), giving the message time to be stored. */
+export class MessageNotYetStoredError extends Error {
+  constructor(providerMessageId: string) {
+    super(`Message ${providerMessageId} is not stored yet`);
+    this.name = 'MessageNotYetStoredError';
+  }
+}
+
+function changedAt(change: MessageChange): Date {
+  switch (change.kind) {
+    case 'edit':
+      return new Date(change.data.editedAt);
+    case 'delete':
+      return new Date(change.data.deletedAt);
+    case 'reaction':
+      return new Date(change.data.occurredAt);
+  }
+}
+
 /**
  * Applies a customer's edit, unsend or reaction to the stored message. The message keeps
  * its history in `raw`; the edit replaces the displayed text, a delete hides it. A change to
@@ -31,7 +52,10 @@ export class ApplyMessageChangeUseCase {
     private readonly messages: MessageRepository,
   ) {}
 
-  async execute(command: ApplyMessageChangeCommand): Promise<ApplyMessageChangeResult> {
+  async execute(
+    command: ApplyMessageChangeCommand,
+    now: () => Date = () => new Date(),
+  ): Promise<ApplyMessageChangeResult> {
     const { tenantId, change } = command;
     return this.dataSource.transaction(async (manager) => {
       const stored = await this.messages.findByProviderIdForUpdate(
@@ -40,7 +64,15 @@ export class ApplyMessageChangeUseCase {
         change.data.channel,
         change.data.providerMessageId,
       );
-      if (!stored) return 'unknown-message';
+      if (!stored) {
+        // The change may have overtaken its message (they travel on different partitions):
+        // a recent one is retried until the message lands; an old one names a message sent
+        // before the channel was connected.
+        if (now().getTime() - changedAt(change).getTime() < OVERTAKE_WINDOW_MS) {
+          throw new MessageNotYetStoredError(change.data.providerMessageId);
+        }
+        return 'unknown-message';
+      }
       const events = new EventOutbox(command);
       switch (change.kind) {
         case 'edit': {
