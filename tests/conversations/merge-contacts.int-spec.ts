@@ -1,19 +1,15 @@
-import { KafkaBus, type Subscription } from '@switchboard/bus';
-import { decodeEnvelope, Topics, type AnyEnvelope } from '@switchboard/contracts';
+import type { AnyEnvelope } from '@switchboard/contracts';
 import { randomUUID } from 'node:crypto';
 import { MergeContactsUseCase } from '../../apps/conversations/src/use-cases/merge-contacts/merge-contacts.use-case';
 import { waitFor } from '../../libs/bus/src/testing/wait-for';
 import { ChannelHarness } from '../support/channel-harness';
-import { TEST_KAFKA_BROKERS } from '../support/infrastructure';
 import { provisionTenant } from '@switchboard/db';
 
 /** The audited merge of two contacts that turn out to be one person. */
 describe('Merging contacts', () => {
   let harness: ChannelHarness;
   let apiKey: string;
-  let observer: KafkaBus;
-  let observing: Subscription;
-  const events: AnyEnvelope[] = [];
+  let events: AnyEnvelope[] = [];
 
   beforeAll(async () => {
     harness = await ChannelHarness.start();
@@ -21,24 +17,10 @@ describe('Merging contacts', () => {
       slug: 'acme',
       name: 'Acme',
     }));
-    observer = new KafkaBus({
-      brokers: TEST_KAFKA_BROKERS,
-      clientId: 'merge-observer',
-      partitions: 3,
-      replicationFactor: 1,
-      topicPrefix: harness.topicPrefix,
-    });
-    observing = await observer.subscribe({
-      groupId: 'observer',
-      topics: [Topics.conversationEvents],
-      fromBeginning: true,
-      handler: async (message) => void events.push(decodeEnvelope(message.value)),
-    });
+    events = await harness.observeConversationEvents();
   });
 
   afterAll(async () => {
-    await observing?.stop();
-    await observer?.close();
     await harness?.stop();
   });
 

@@ -1,18 +1,14 @@
-import { KafkaBus, type Subscription } from '@switchboard/bus';
-import { decodeEnvelope, Topics, type AnyEnvelope } from '@switchboard/contracts';
+import type { AnyEnvelope } from '@switchboard/contracts';
 import { provisionTenant } from '@switchboard/db';
 import { randomUUID } from 'node:crypto';
 import { waitFor } from '../../libs/bus/src/testing/wait-for';
 import { ChannelHarness } from '../support/channel-harness';
-import { TEST_KAFKA_BROKERS } from '../support/infrastructure';
 
 /** A customer writing again soon after resolution reopens the conversation; later, a new one. */
 describe('Reopening resolved conversations', () => {
   let harness: ChannelHarness;
   let apiKey: string;
-  let observer: KafkaBus;
-  let observing: Subscription;
-  const events: AnyEnvelope[] = [];
+  let events: AnyEnvelope[] = [];
 
   beforeAll(async () => {
     harness = await ChannelHarness.start();
@@ -20,24 +16,10 @@ describe('Reopening resolved conversations', () => {
       slug: 'acme',
       name: 'Acme',
     }));
-    observer = new KafkaBus({
-      brokers: TEST_KAFKA_BROKERS,
-      clientId: 'reopen-observer',
-      partitions: 3,
-      replicationFactor: 1,
-      topicPrefix: harness.topicPrefix,
-    });
-    observing = await observer.subscribe({
-      groupId: 'observer',
-      topics: [Topics.conversationEvents],
-      fromBeginning: true,
-      handler: async (message) => void events.push(decodeEnvelope(message.value)),
-    });
+    events = await harness.observeConversationEvents();
   });
 
   afterAll(async () => {
-    await observing?.stop();
-    await observer?.close();
     await harness?.stop();
   });
 

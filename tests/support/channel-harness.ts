@@ -1,7 +1,9 @@
-import { Topics } from '@switchboard/contracts';
+import { KafkaBus } from '@switchboard/bus';
+import { decodeEnvelope, Topics, type AnyEnvelope } from '@switchboard/contracts';
 import { provisionTenant, registerChannelAccount, SecretsCipher } from '@switchboard/db';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { TEST_KAFKA_BROKERS } from './infrastructure';
 import { messageCount } from './kafka-offsets';
 import {
   startConversations,
@@ -26,6 +28,8 @@ export function fixture(provider: string, name: string): Buffer {
  * tenant, for driving provider webhooks end to end.
  */
 export class ChannelHarness {
+  private readonly cleanups: Array<() => Promise<void>> = [];
+
   private constructor(
     readonly database: TestDatabase,
     readonly gateway: RunningService,
@@ -51,6 +55,7 @@ export class ChannelHarness {
   }
 
   async stop(): Promise<void> {
+    for (const cleanup of this.cleanups.splice(0)) await cleanup();
     await this.gateway.stop();
     await this.conversations.stop();
     await this.database.drop();
@@ -78,6 +83,29 @@ export class ChannelHarness {
   /** Messages on the inbound topic: proof that a rejected webhook published nothing. */
   inboundCount(): Promise<number> {
     return messageCount(`${this.topicPrefix}${Topics.inboundMessages}`);
+  }
+
+  /** Collects every conversation event from the real topic, as a downstream service would. */
+  async observeConversationEvents(): Promise<AnyEnvelope[]> {
+    const events: AnyEnvelope[] = [];
+    const observer = new KafkaBus({
+      brokers: TEST_KAFKA_BROKERS,
+      clientId: 'conversation-events-observer',
+      partitions: 3,
+      replicationFactor: 1,
+      topicPrefix: this.topicPrefix,
+    });
+    const subscription = await observer.subscribe({
+      groupId: 'observer',
+      topics: [Topics.conversationEvents],
+      fromBeginning: true,
+      handler: async (message) => void events.push(decodeEnvelope(message.value)),
+    });
+    this.cleanups.push(async () => {
+      await subscription.stop();
+      await observer.close();
+    });
+    return events;
   }
 
   query<T = Record<string, unknown>>(sql: string, parameters: unknown[] = []): Promise<T[]> {

@@ -7,6 +7,7 @@ import { ApiKeyGuard } from './auth/api-key.guard';
 import { ApiKeyRepository } from './auth/api-key.repository';
 import { SecretsCipher } from '@switchboard/db';
 import { GatewayExceptionFilter } from './gateway-exception.filter';
+import { InboundPublisher } from './inbound-publisher';
 import { InboundTopicsLifecycle } from './inbound-topics.lifecycle';
 import { SMTP_SETTINGS, SmtpListener, type SmtpSettings } from './smtp/smtp-listener';
 import { ReceiveWebhookUseCase, SECRETS_CIPHER } from './use-cases/receive-webhook.use-case';
@@ -37,6 +38,7 @@ export class GatewayModule {
       controllers: [ApiChannelController, WebhooksController],
       providers: [
         InboundTopicsLifecycle,
+        InboundPublisher,
         ApiKeyRepository,
         ApiKeyGuard,
         ReceiveApiMessageUseCase,

@@ -1,9 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { EventBus } from '@switchboard/bus';
-import { createEnvelope, encodeEnvelope, Topics } from '@switchboard/contracts';
-import { correlationIdOrNew, ServiceMetrics } from '@switchboard/observability';
-import { EVENT_BUS } from '@switchboard/platform';
+import { Injectable } from '@nestjs/common';
+import { createEnvelope } from '@switchboard/contracts';
+import { correlationIdOrNew } from '@switchboard/observability';
 import { GatewayException } from '../gateway.exception';
+import { InboundPublisher } from '../inbound-publisher';
 import type { ApiMessageRequest } from './api-message.request';
 
 export interface ReceiveApiMessageCommand {
@@ -15,10 +14,7 @@ export interface ReceiveApiMessageCommand {
 /** Accepts an API-channel message: durably on the bus (acks=all) before the caller hears 202. */
 @Injectable()
 export class ReceiveApiMessageUseCase {
-  constructor(
-    @Inject(EVENT_BUS) private readonly bus: EventBus,
-    private readonly metrics: ServiceMetrics,
-  ) {}
+  constructor(private readonly publisher: InboundPublisher) {}
 
   async execute(command: ReceiveApiMessageCommand): Promise<{ eventId: string }> {
     const { tenantId, message } = command;
@@ -48,22 +44,10 @@ export class ReceiveApiMessageUseCase {
       { tenantId, correlationId: correlationIdOrNew() },
     );
     try {
-      await this.bus.publish(Topics.inboundMessages, [
-        {
-          // One sender's messages stay in order on one partition.
-          key: `${tenantId}:api:${message.from.id}`,
-          value: encodeEnvelope(envelope),
-          headers: {
-            'event-id': envelope.id,
-            'event-type': envelope.type,
-            'correlation-id': envelope.correlationId,
-          },
-        },
-      ]);
+      await this.publisher.publish([envelope]);
     } catch (error) {
       throw GatewayException.busUnavailable(error);
     }
-    this.metrics.eventsPublished.inc({ topic: Topics.inboundMessages, type: envelope.type });
     return { eventId: envelope.id };
   }
 }

@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { EventBus } from '@switchboard/bus';
 import {
   WebhookInputError,
   type InboundChannelAdapter,
@@ -10,15 +9,13 @@ import {
 import {
   ContractViolationError,
   createEnvelope,
-  encodeEnvelope,
-  Topics,
   toStorableDeep,
   type AnyEnvelope,
 } from '@switchboard/contracts';
 import type { SecretsCipher } from '@switchboard/db';
-import { correlationIdOrNew, ServiceMetrics } from '@switchboard/observability';
-import { EVENT_BUS } from '@switchboard/platform';
+import { correlationIdOrNew } from '@switchboard/observability';
 import { GatewayException } from '../gateway.exception';
+import { InboundPublisher } from '../inbound-publisher';
 import {
   ChannelAccountRepository,
   type ChannelAccountRecord,
@@ -47,8 +44,7 @@ export class ReceiveWebhookUseCase {
     private readonly accounts: ChannelAccountRepository,
     private readonly deliveries: WebhookDeliveryRepository,
     @Inject(SECRETS_CIPHER) private readonly cipher: SecretsCipher,
-    @Inject(EVENT_BUS) private readonly bus: EventBus,
-    private readonly metrics: ServiceMetrics,
+    private readonly publisher: InboundPublisher,
   ) {}
 
   async execute(command: ReceiveWebhookCommand): Promise<ReceiveWebhookResult> {
@@ -102,23 +98,9 @@ export class ReceiveWebhookUseCase {
 
   private async publish(envelopes: AnyEnvelope[]): Promise<void> {
     try {
-      await this.bus.publish(
-        Topics.inboundMessages,
-        envelopes.map((envelope) => ({
-          key: partitionKey(envelope),
-          value: encodeEnvelope(envelope),
-          headers: {
-            'event-id': envelope.id,
-            'event-type': envelope.type,
-            'correlation-id': envelope.correlationId,
-          },
-        })),
-      );
+      await this.publisher.publish(envelopes);
     } catch (error) {
       throw GatewayException.busUnavailable(error);
-    }
-    for (const envelope of envelopes) {
-      this.metrics.eventsPublished.inc({ topic: Topics.inboundMessages, type: envelope.type });
     }
   }
 }
@@ -172,22 +154,6 @@ function toEnvelope(
         context,
       );
   }
-}
-
-/**
- * One sender's messages in order on one partition. Changes to a message (edit, unsend,
- * status) carry no sender in every channel, so they go by the message; the consumer retries
- * a change that overtakes its message.
- */
-function partitionKey(envelope: AnyEnvelope): string {
-  const data = envelope.data as {
-    channel: string;
-    sender?: { externalId: string };
-    providerMessageId: string;
-  };
-  return envelope.type === 'inbound.message_received'
-    ? `${envelope.tenantId}:${data.channel}:${data.sender?.externalId}`
-    : `${envelope.tenantId}:${data.channel}:message:${data.providerMessageId}`;
 }
 
 function guard<T>(work: () => T): T {

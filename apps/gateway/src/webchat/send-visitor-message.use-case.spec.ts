@@ -1,6 +1,7 @@
 import { ANONYMOUS_VISITOR } from '@switchboard/channels';
 import { decodeEnvelope, Topics } from '@switchboard/contracts';
 import { ServiceMetrics } from '@switchboard/observability';
+import { InboundPublisher } from '../inbound-publisher';
 import { SendVisitorMessageUseCase } from './send-visitor-message.use-case';
 import type { VisitorSession } from './visitor-session';
 import { WebchatErrorCode } from './webchat.exception';
@@ -21,7 +22,9 @@ describe('SendVisitorMessageUseCase', () => {
 
   beforeEach(() => {
     bus = new RecordingBus();
-    useCase = new SendVisitorMessageUseCase(bus, new ServiceMetrics('gateway-test'));
+    useCase = new SendVisitorMessageUseCase(
+      new InboundPublisher(bus, new ServiceMetrics('gateway-test')),
+    );
   });
 
   const send = (profile = ANONYMOUS_VISITOR, at = RECEIVED_AT) =>

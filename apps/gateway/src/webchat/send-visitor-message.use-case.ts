@@ -1,13 +1,12 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { EventBus } from '@switchboard/bus';
+import { Injectable } from '@nestjs/common';
 import {
   webchatInboundMessage,
   type WebchatMessage,
   type WebchatVisitorProfile,
 } from '@switchboard/channels';
-import { createEnvelope, encodeEnvelope, Topics } from '@switchboard/contracts';
-import { correlationIdOrNew, ServiceMetrics } from '@switchboard/observability';
-import { EVENT_BUS } from '@switchboard/platform';
+import { createEnvelope } from '@switchboard/contracts';
+import { correlationIdOrNew } from '@switchboard/observability';
+import { InboundPublisher } from '../inbound-publisher';
 import type { VisitorSession } from './visitor-session';
 import { WebchatException } from './webchat.exception';
 
@@ -25,10 +24,7 @@ export interface SendVisitorMessageCommand {
  */
 @Injectable()
 export class SendVisitorMessageUseCase {
-  constructor(
-    @Inject(EVENT_BUS) private readonly bus: EventBus,
-    private readonly metrics: ServiceMetrics,
-  ) {}
+  constructor(private readonly publisher: InboundPublisher) {}
 
   async execute(
     command: SendVisitorMessageCommand,
@@ -51,22 +47,10 @@ export class SendVisitorMessageUseCase {
       { tenantId: session.tenantId, correlationId: correlationIdOrNew() },
     );
     try {
-      await this.bus.publish(Topics.inboundMessages, [
-        {
-          // One visitor's messages stay in order on one partition.
-          key: `${session.tenantId}:webchat:${session.visitorId}`,
-          value: encodeEnvelope(envelope),
-          headers: {
-            'event-id': envelope.id,
-            'event-type': envelope.type,
-            'correlation-id': envelope.correlationId,
-          },
-        },
-      ]);
+      await this.publisher.publish([envelope]);
     } catch (error) {
       throw WebchatException.busUnavailable(error);
     }
-    this.metrics.eventsPublished.inc({ topic: Topics.inboundMessages, type: envelope.type });
     return { messageId: data.providerMessageId, eventId: envelope.id };
   }
 }

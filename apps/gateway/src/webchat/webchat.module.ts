@@ -11,6 +11,7 @@ import { WebchatGateway } from './webchat.gateway';
 import { WebchatSessionsController } from './webchat-sessions.controller';
 import { WebchatSiteRepository } from './webchat-site.repository';
 import { RANDOM_BYTES, WEBCHAT_SETTINGS, type WebchatSettings } from './webchat-settings';
+import { InboundPublisher } from '../inbound-publisher';
 
 /**
  * The website widget's channel: `POST /v1/webchat/:siteKey/sessions` and the socket.io
@@ -29,6 +30,7 @@ export class WebchatModule {
         StartVisitorSessionUseCase,
         AuthenticateVisitorUseCase,
         SendVisitorMessageUseCase,
+        InboundPublisher,
         WebchatGateway,
         WebchatExceptionFilter,
         { provide: SECRETS_CIPHER, useValue: new SecretsCipher(settings.secretsKey) },
