@@ -172,6 +172,11 @@ describe('Meta channels end to end', () => {
     expect(await harness.inboundCount()).toBe(before);
   });
 
+  it('answers 400 for a signed batch that names no account (found by the fuzz test)', async () => {
+    const empty = Buffer.from('{"object":"whatsapp_business_account","entry":[]}');
+    expect((await post(empty)).status).toBe(400);
+  });
+
   it('accepts a provider retry once', async () => {
     const body = variant('whatsapp/cloud_text.json', { 'wamid.xyzxyz': 'wamid.retried' });
     expect((await post(body)).status).toBe(200);

@@ -52,6 +52,8 @@ export class ReceiveWebhookUseCase {
     const destinations = guard(
       () => adapter.destinations?.(request) ?? [adapter.destination(request)],
     );
+    // A batch that names no account (Meta `entry: []`) has nothing to route: malformed.
+    if (destinations.length === 0) throw GatewayException.malformed('the request names no account');
     const accounts = new Map<string, ChannelAccountRecord>();
     for (const destination of destinations) {
       const account = await this.accounts.findActive(
