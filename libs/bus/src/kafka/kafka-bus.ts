@@ -81,14 +81,24 @@ export class KafkaBus implements EventBus {
       .map((topic) => this.prefixed(topic))
       .filter((topic) => !existing.has(topic));
     if (missing.length > 0) {
-      await this.admin.createTopics({
-        waitForLeaders: true,
-        topics: missing.map((topic) => ({
-          topic,
-          numPartitions: this.options.partitions,
-          replicationFactor: this.options.replicationFactor,
-        })),
-      });
+      // A new topic's leaders can take a moment to be known on a busy broker; kafkajs gives
+      // up on that wait after its own retries, so the whole step is retried a few times.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await this.admin.createTopics({
+            waitForLeaders: true,
+            topics: missing.map((topic) => ({
+              topic,
+              numPartitions: this.options.partitions,
+              replicationFactor: this.options.replicationFactor,
+            })),
+          });
+          break;
+        } catch (error) {
+          if (attempt >= 5) throw error;
+          await sleep(500 * attempt);
+        }
+      }
     }
   }
 
