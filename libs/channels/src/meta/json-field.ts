@@ -1,5 +1,6 @@
 import { isStorable, toStorable } from '@switchboard/contracts';
 import { WebhookInputError } from '../webhook-input.error';
+import { clip } from '../contract-limits';
 
 /**
  * A value from a parsed webhook body together with its path (`entry[0].changes[0].value…`),
@@ -120,10 +121,4 @@ export class JsonField {
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Cut to `max` UTF-16 units (the contract's measure) without splitting a surrogate pair. */
-function clip(text: string, max: number): string {
-  const end = /[\uD800-\uDBFF]/.test(text.charAt(max - 1)) ? max - 1 : max;
-  return text.slice(0, end);
 }

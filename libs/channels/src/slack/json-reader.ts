@@ -1,5 +1,6 @@
 import { isStorable, toStorable } from '@switchboard/contracts';
 import { WebhookInputError } from '../webhook-input.error';
+import { clip } from '../contract-limits';
 
 type JsonObject = Readonly<Record<string, unknown>>;
 
@@ -121,10 +122,4 @@ export class JsonReader {
     const value = Object.hasOwn(this.value, key) ? this.value[key] : undefined;
     return value === null ? undefined : value;
   }
-}
-
-/** Cut to `max` UTF-16 units (the contract's measure) without splitting a surrogate pair. */
-function clip(text: string, max: number): string {
-  const end = /[\uD800-\uDBFF]/.test(text.charAt(max - 1)) ? max - 1 : max;
-  return text.slice(0, end);
 }

@@ -3,6 +3,7 @@ import type { ParsedInbound } from '../parsed-inbound';
 import { telegramAttachments } from './telegram-attachments';
 import { telegramMessageId } from './telegram-message-id';
 import type { TelegramMessage } from './telegram-update.schema';
+import { clip } from '../contract-limits';
 
 type InboundLocation = NonNullable<InboundMessageReceived['location']>;
 
@@ -68,11 +69,4 @@ function telegramLocation(message: TelegramMessage): InboundLocation | null {
     return { latitude, longitude, name: null, address: null };
   }
   return null;
-}
-
-/** Names beyond the contract's cap are cut rather than costing the customer their message. */
-function clip(value: string, max: number): string {
-  if (value.length <= max) return value;
-  const cut = value.slice(0, max);
-  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
 }

@@ -1,5 +1,6 @@
 import { isStorable } from '@switchboard/contracts';
 import { WebhookInputError } from '../webhook-input.error';
+export { clip } from '../contract-limits';
 
 /**
  * Twilio's form fields exactly as received. A key sent twice keeps every value, in order,
@@ -53,12 +54,4 @@ export function identifier(value: string, key: string, max: number): string {
   if (!isStorable(value))
     throw new WebhookInputError(key, 'contains a NUL character or broken Unicode');
   return limited(value, key, max);
-}
-
-/** Free text the contract caps (names, error messages): keep what fits rather than lose the message. */
-export function clip(value: string, max: number): string {
-  if (value.length <= max) return value;
-  const cut = value.slice(0, max);
-  // Do not leave half of a surrogate pair at the end.
-  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
 }
