@@ -117,45 +117,18 @@ function toEnvelope(
   receivedAt: Date,
   correlationId: string,
 ): AnyEnvelope {
-  const context = { tenantId: account.tenantId, correlationId };
   // Providers can send NULs or broken Unicode that PostgreSQL refuses: clean, don't drop.
-  const data = toStorableDeep(event.data);
-  switch (event.type) {
-    case 'inbound.message_received':
-      return createEnvelope(
-        event.type,
-        {
-          ...(data as typeof event.data),
-          channelAccountId: account.id,
-          receivedAt: receivedAt.toISOString(),
-        },
-        context,
-      );
-    case 'inbound.message_edited':
-      return createEnvelope(
-        event.type,
-        { ...(data as typeof event.data), channelAccountId: account.id },
-        context,
-      );
-    case 'inbound.message_deleted':
-      return createEnvelope(
-        event.type,
-        { ...(data as typeof event.data), channelAccountId: account.id },
-        context,
-      );
-    case 'inbound.status_received':
-      return createEnvelope(
-        event.type,
-        { ...(data as typeof event.data), channelAccountId: account.id },
-        context,
-      );
-    case 'inbound.reaction_received':
-      return createEnvelope(
-        event.type,
-        { ...(data as typeof event.data), channelAccountId: account.id },
-        context,
-      );
-  }
+  const data = {
+    ...toStorableDeep(event.data),
+    channelAccountId: account.id,
+    // Only a new message records when we got it; the other facts carry their own time.
+    ...(event.type === 'inbound.message_received' ? { receivedAt: receivedAt.toISOString() } : {}),
+  };
+  // createEnvelope validates `data` against the event type's schema at run time.
+  return createEnvelope(event.type, data as never, {
+    tenantId: account.tenantId,
+    correlationId,
+  }) as AnyEnvelope;
 }
 
 function guard<T>(work: () => T): T {
