@@ -3,6 +3,7 @@ import { registerChannelAccount } from '../channel-accounts';
 import { createDataSource } from '../data-source';
 import { TenantEntity } from '../entities/tenant.entity';
 import { SecretsCipher } from '../secrets-cipher';
+import { secretsCliConfig } from './cli-config';
 
 const USAGE =
   'usage: connect-channel <tenant-slug> <channel> <account-external-id> [--name "Display name"] --secret key=value [--secret key=value…]';
@@ -15,10 +16,7 @@ const USAGE =
  */
 async function main(): Promise<void> {
   const [slug, channel, externalId, ...rest] = process.argv.slice(2);
-  const url = process.env.DATABASE_URL;
-  const key = process.env.SWITCHBOARD_SECRETS_KEY;
-  if (!url) throw new Error('DATABASE_URL: not set');
-  if (!key) throw new Error('SWITCHBOARD_SECRETS_KEY: not set');
+  const { DATABASE_URL: url, SWITCHBOARD_SECRETS_KEY: key } = secretsCliConfig();
   if (!slug || !externalId || !(CHANNELS as readonly string[]).includes(channel)) {
     throw new Error(`${USAGE}\nchannels: ${CHANNELS.join(', ')}`);
   }

@@ -1,9 +1,9 @@
 import { createDataSource, runMigrations } from '../data-source';
+import { databaseCliConfig } from './cli-config';
 
 /** `npm run migration:run`: applies pending migrations to DATABASE_URL. */
 async function main(): Promise<void> {
-  const url = process.env.DATABASE_URL;
-  if (!url) throw new Error('DATABASE_URL: not set');
+  const { DATABASE_URL: url } = databaseCliConfig();
   const dataSource = await createDataSource({
     url,
     applicationName: 'switchboard-migrate',

@@ -1,5 +1,6 @@
 import { createDataSource } from '../data-source';
 import { provisionTenant } from '../tenant-provisioning';
+import { databaseCliConfig } from './cli-config';
 
 /**
  * `node dist/libs/db/src/cli/provision-tenant.js <slug> [name]`: creates the tenant if it is
@@ -7,8 +8,7 @@ import { provisionTenant } from '../tenant-provisioning';
  */
 async function main(): Promise<void> {
   const [slug, name] = process.argv.slice(2);
-  const url = process.env.DATABASE_URL;
-  if (!url) throw new Error('DATABASE_URL: not set');
+  const { DATABASE_URL: url } = databaseCliConfig();
   if (!slug || !/^[a-z0-9][a-z0-9-]{1,62}$/.test(slug)) {
     throw new Error('usage: provision-tenant <slug: lower-case letters, digits, "-"> [name]');
   }
