@@ -8,6 +8,7 @@ import { MessageEntity } from './entities/message.entity';
 import { TenantEntity } from './entities/tenant.entity';
 import { InitialSchema1763856000000 } from './migrations/1763856000000-initial-schema';
 import { Channels1763942400000 } from './migrations/1763942400000-channels';
+import { ThreadingLookupIndexes1763949600000 } from './migrations/1763949600000-threading-lookup-indexes';
 
 export const ENTITIES = [
   TenantEntity,
@@ -20,7 +21,11 @@ export const ENTITIES = [
 ];
 
 /** In order. Listed by class (not by glob) so a bundled build finds them. */
-export const MIGRATIONS = [InitialSchema1763856000000, Channels1763942400000];
+export const MIGRATIONS = [
+  InitialSchema1763856000000,
+  Channels1763942400000,
+  ThreadingLookupIndexes1763949600000,
+];
 
 export interface DataSourceOptions {
   url: string;
