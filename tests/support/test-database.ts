@@ -36,6 +36,16 @@ export async function ensureTemplateDatabase(): Promise<string> {
     return (found.rowCount ?? 0) > 0;
   });
   if (exists) return name;
+  // Templates of older migration sets are no use any more: don't let them pile up.
+  await withAdmin(async (admin) => {
+    const stale = await admin.query(
+      `SELECT datname FROM pg_database WHERE datname LIKE 'switchboard_template_%' AND datname <> $1`,
+      [name],
+    );
+    for (const { datname } of stale.rows) {
+      await admin.query(`DROP DATABASE IF EXISTS "${datname}"`).catch(() => undefined);
+    }
+  });
   const building = `${name}_building_${randomUUID().slice(0, 8)}`;
   await withAdmin((admin) => admin.query(`CREATE DATABASE "${building}"`));
   const dataSource = await createDataSource({
