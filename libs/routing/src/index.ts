@@ -1,0 +1,10 @@
+export * from './model';
+export * from './routing.error';
+export * from './routing-engine';
+export * from './routing-rules';
+export * from './routing-snapshot';
+export * from './explain';
+export { effectiveRequirements, languageSkill, meetsRequirements } from './requirements';
+export { fits, unitsFor } from './capacity';
+export type { AgentState } from './agent-state';
+export type { WorkItem } from './work-item';

@@ -1,0 +1,893 @@
+import { AgentPool } from './agent-pool';
+import { describeChoice, preferredAgent, type SelectionContext } from './agent-selection';
+import type { AgentState } from './agent-state';
+import { assertValidAgent, assertValidQueue } from './definitions';
+import type {
+  AgentProfile,
+  AssignmentExplanation,
+  Presence,
+  QueueDefinition,
+  QueuedReason,
+  RoutingDecision,
+  RoutingSettings,
+  WorkRequest,
+} from './model';
+import { DEFAULT_ROUTING_SETTINGS } from './model';
+import { effectiveRequirements, meetsRequirements } from './requirements';
+import { RoutingError, RoutingErrorCode } from './routing.error';
+import { type RoutingStateSnapshot, workItemFromSnapshot } from './routing-snapshot';
+import { TimerQueue, type Timer } from './timer-queue';
+import type { WaitingLine } from './waiting-lines';
+import { WaitingLines } from './waiting-lines';
+import { servedBefore, WorkItem } from './work-item';
+
+export interface RoutingEngineOptions {
+  readonly settings?: RoutingSettings;
+  /** Ids for offers; injected so tests and replays are deterministic. */
+  readonly newId: () => string;
+}
+
+/** What changed since the last `takeChanges()`: the rows the service must write. */
+export interface RoutingChanges {
+  readonly work: readonly WorkItem[];
+  readonly endedWork: readonly string[];
+  readonly agents: readonly AgentState[];
+}
+
+/**
+ * Skill-based routing for one tenant, in memory, deterministic and clock-free: every
+ * command takes `now` and returns the decisions it made, in order.
+ *
+ * Two indexes keep each decision independent of the number of agents and of waiting work:
+ * free agents by skill (new work scans only free agents with its rarest skill), and waiting
+ * work in lines of equal channel and requirements, each a heap in service order (an agent
+ * with capacity looks only at the head of each line it qualifies for).
+ */
+export class RoutingEngine {
+  protected readonly pool = new AgentPool();
+  protected readonly queues = new Map<string, QueueDefinition>();
+  protected readonly work = new Map<string, WorkItem>();
+  protected readonly lines = new WaitingLines();
+  protected readonly timers = new TimerQueue();
+  protected settings: RoutingSettings;
+  private readonly newId: () => string;
+  private readonly lastServedByQueue = new Map<string, Map<string, number>>();
+  private readonly lastAgentOfContact = new Map<string, { agentId: string; at: number }>();
+  private readonly matchingLinesCache = new Map<string, { epoch: number; lines: WaitingLine[] }>();
+  private readonly changedWork = new Set<string>();
+  private readonly changedAgents = new Set<string>();
+  private decisions: RoutingDecision[] = [];
+  private sequence = 0;
+
+  constructor(options: RoutingEngineOptions) {
+    this.settings = options.settings ?? DEFAULT_ROUTING_SETTINGS;
+    this.newId = options.newId;
+  }
+
+  // ---------------------------------------------------------------- configuration
+
+  updateSettings(settings: RoutingSettings): void {
+    this.settings = settings;
+  }
+
+  upsertQueue(queue: QueueDefinition, now: number): RoutingDecision[] {
+    assertValidQueue(queue);
+    return this.run(() => {
+      const existed = this.queues.has(queue.id);
+      this.queues.set(queue.id, queue);
+      if (!existed) return;
+      // Requirements or rings may have changed: re-place the queue's waiting work.
+      for (const item of this.work.values()) {
+        if (item.queueId !== queue.id || item.state !== 'waiting') continue;
+        this.detachWaiting(item);
+        item.ring = 0;
+        this.settle(item, now);
+        this.route(item, now, null);
+      }
+    });
+  }
+
+  removeQueue(queueId: string): void {
+    for (const item of this.work.values()) {
+      if (item.queueId === queueId)
+        throw new RoutingError(
+          RoutingErrorCode.QueueInUse,
+          `queue ${queueId} still holds conversations; transfer them first`,
+        );
+    }
+    this.queues.delete(queueId);
+    this.lastServedByQueue.delete(queueId);
+  }
+
+  upsertAgent(profile: AgentProfile, now: number): RoutingDecision[] {
+    assertValidAgent(profile);
+    return this.run(() => {
+      const agent = this.pool.get(profile.id);
+      if (!agent) {
+        this.pool.add(profile);
+      } else {
+        this.pool.changeProfile(agent, profile);
+        this.matchingLinesCache.delete(agent.id);
+        this.fill(agent, now);
+      }
+      this.changedAgents.add(profile.id);
+    });
+  }
+
+  /** Takes the agent offline (re-routing everything it held, whatever the settings), then forgets it. */
+  removeAgent(agentId: string, now: number): RoutingDecision[] {
+    const agent = this.agent(agentId);
+    return this.run(() => {
+      this.changePresence(agent, 'offline', 'removed', now, true);
+      this.pool.delete(agent);
+      this.matchingLinesCache.delete(agentId);
+    });
+  }
+
+  // ---------------------------------------------------------------- presence
+
+  setPresence(agentId: string, presence: Presence, now: number): RoutingDecision[] {
+    const agent = this.agent(agentId);
+    return this.run(() => this.changePresence(agent, presence, 'requested', now, false));
+  }
+
+  /** The agent's desk lost its connection: no new work; offline after the grace period. */
+  agentDisconnected(agentId: string, now: number): RoutingDecision[] {
+    const agent = this.agent(agentId);
+    return this.run(() => {
+      if (!agent.connected) return;
+      agent.connected = false;
+      agent.disconnectedAt = now;
+      agent.connectionToken += 1;
+      this.pool.reindex(agent);
+      this.releaseReservations(agent, now);
+      this.changedAgents.add(agent.id);
+      this.timers.schedule({
+        at: now + this.settings.disconnectGraceSeconds * 1000,
+        kind: 'grace',
+        subject: agent.id,
+        token: agent.connectionToken,
+      });
+      this.advanceTimers(now);
+    });
+  }
+
+  agentReconnected(agentId: string, now: number): RoutingDecision[] {
+    const agent = this.agent(agentId);
+    return this.run(() => {
+      if (agent.connected) return;
+      agent.connected = true;
+      agent.disconnectedAt = null;
+      agent.connectionToken += 1;
+      this.pool.reindex(agent);
+      this.changedAgents.add(agent.id);
+      this.fill(agent, now);
+    });
+  }
+
+  // ---------------------------------------------------------------- work
+
+  /** A conversation needs an agent. Idempotent: work already being routed is left alone. */
+  enqueue(request: WorkRequest, now: number): RoutingDecision[] {
+    if (this.work.has(request.conversationId)) return [];
+    const queue = this.queue(request.queueId);
+    return this.run(() => {
+      const item = new WorkItem(request, request.priority ?? queue.priority, now, this.sequence++);
+      item.visitedQueues.add(queue.id);
+      this.work.set(item.conversationId, item);
+      this.settle(item, now);
+      this.route(item, now, 'new');
+    });
+  }
+
+  accept(conversationId: string, agentId: string, now: number): RoutingDecision[] {
+    const item = this.pendingOffer(conversationId, agentId);
+    return this.run(() => this.assign(item, 'agent', now));
+  }
+
+  reject(conversationId: string, agentId: string, now: number): RoutingDecision[] {
+    const item = this.pendingOffer(conversationId, agentId);
+    return this.run(() => this.endOffer(item, 'rejected', now));
+  }
+
+  /** The conversation is resolved: whoever held it gets the capacity back. */
+  release(conversationId: string, now: number): RoutingDecision[] {
+    const item = this.work.get(conversationId);
+    if (!item) return [];
+    return this.run(() => {
+      const agent = item.agentId ? this.pool.get(item.agentId) : undefined;
+      if (item.state === 'waiting') {
+        this.detachWaiting(item);
+        this.emit({
+          type: 'dequeued',
+          conversationId,
+          queueId: item.queueId,
+          reason: 'resolved',
+          at: now,
+        });
+      } else {
+        this.detachFromAgent(item, item.state === 'assigned' ? 'resolved' : 'withdrawn', now);
+      }
+      this.work.delete(conversationId);
+      this.changedWork.add(conversationId);
+      if (agent) this.fill(agent, now);
+    });
+  }
+
+  transferToQueue(conversationId: string, queueId: string, now: number): RoutingDecision[] {
+    const item = this.item(conversationId);
+    const queue = this.queue(queueId);
+    return this.run(() => {
+      const fromAgent = item.agentId ? this.pool.get(item.agentId) : undefined;
+      this.emit({
+        type: 'transferred',
+        conversationId,
+        fromAgentId: item.agentId,
+        fromQueueId: item.queueId,
+        to: { queueId },
+        at: now,
+      });
+      this.detach(item, 'transferred', now);
+      item.queueId = queue.id;
+      item.priority = Math.max(item.priority, queue.priority);
+      item.visitedQueues.clear();
+      item.visitedQueues.add(queue.id);
+      item.declinedBy.clear();
+      // Not bounced straight back to the agent who passed it on.
+      if (fromAgent) item.declinedBy.add(fromAgent.id);
+      this.enterQueue(item, now);
+      this.route(item, now, 'transferred');
+      if (fromAgent) this.fill(fromAgent, now);
+    });
+  }
+
+  /** Hands the conversation to one agent (skills aside, capacity respected); it waits for them if full. */
+  transferToAgent(conversationId: string, agentId: string, now: number): RoutingDecision[] {
+    const item = this.item(conversationId);
+    const target = this.agent(agentId);
+    if (target.presence !== 'online')
+      throw new RoutingError(
+        RoutingErrorCode.AgentUnavailable,
+        `agent ${agentId} is ${target.presence}`,
+      );
+    if (item.agentId === agentId)
+      throw new RoutingError(
+        RoutingErrorCode.AgentUnavailable,
+        `agent ${agentId} already holds it`,
+      );
+    return this.run(() => {
+      const fromAgent = item.agentId ? this.pool.get(item.agentId) : undefined;
+      this.emit({
+        type: 'transferred',
+        conversationId,
+        fromAgentId: item.agentId,
+        fromQueueId: item.queueId,
+        to: { agentId },
+        at: now,
+      });
+      this.detach(item, 'transferred', now);
+      item.declinedBy.delete(agentId);
+      item.waitingSince = now;
+      item.reservedFor = agentId;
+      item.reservedUntil = null;
+      item.reservedBecause = 'transfer';
+      this.route(item, now, 'transferred');
+      if (fromAgent) this.fill(fromAgent, now);
+    });
+  }
+
+  /** Time left to the SLA breach now orders the work (from the SLA service). */
+  setSlaDue(conversationId: string, slaDueAt: number | null): void {
+    const item = this.work.get(conversationId);
+    if (!item || item.slaDueAt === slaDueAt) return;
+    item.slaDueAt = slaDueAt;
+    const line = this.lines.lineOf(item);
+    if (line) {
+      line.remove(item);
+      line.add(item);
+    }
+    this.changedWork.add(conversationId);
+  }
+
+  /**
+   * Loads a tenant's stored state into an empty engine, then catches up: rings widen, offers
+   * that expired while no one owned the tenant expire, free agents are filled. Returns the
+   * decisions the catching up made.
+   */
+  restore(state: RoutingStateSnapshot, now: number): RoutingDecision[] {
+    return this.run(() => {
+      for (const queue of state.queues) this.queues.set(queue.id, queue);
+      for (const { profile, runtime } of state.agents) {
+        const agent = this.pool.add(profile);
+        Object.assign(agent, runtime);
+      }
+      for (const last of state.lastAgents)
+        this.rememberLastAgent(last.contactId, last.agentId, last.at);
+      const waiting: WorkItem[] = [];
+      for (const snapshot of state.work) {
+        if (!this.queues.has(snapshot.queueId)) continue;
+        const item = workItemFromSnapshot(snapshot, this.sequence++);
+        this.work.set(item.conversationId, item);
+        const agent = item.agentId ? this.pool.get(item.agentId) : undefined;
+        if (item.state !== 'waiting' && agent) {
+          agent.take(item);
+          if (item.state === 'offered' && item.offerExpiresAt !== null)
+            this.timers.schedule({
+              at: item.offerExpiresAt,
+              kind: 'offer',
+              subject: item.conversationId,
+              token: item.offerId!,
+            });
+          continue;
+        }
+        item.state = 'waiting';
+        item.agentId = null;
+        item.offerId = null;
+        waiting.push(item);
+      }
+      const agents = [...this.pool.all()];
+      for (const agent of agents) {
+        this.pool.reindex(agent);
+        if (!agent.connected)
+          this.timers.schedule({
+            at: (agent.disconnectedAt ?? now) + this.settings.disconnectGraceSeconds * 1000,
+            kind: 'grace',
+            subject: agent.id,
+            token: agent.connectionToken,
+          });
+      }
+      for (const item of waiting) {
+        this.settle(item, now);
+        const holder = item.reservedFor ? this.pool.get(item.reservedFor) : undefined;
+        const holds =
+          holder?.presence === 'online' &&
+          (item.reservedBecause === 'transfer' || (item.reservedUntil ?? 0) > now);
+        if (holds) {
+          this.reserve(item, holder);
+          if (item.reservedBecause === 'affinity')
+            this.timers.schedule({
+              at: item.reservedUntil!,
+              kind: 'reservation',
+              subject: item.conversationId,
+              token: item.reservedUntil!,
+            });
+        } else {
+          this.clearReservation(item);
+          this.lines.lineFor(item.channel, item.requirements).add(item);
+        }
+      }
+      agents.sort((a, b) => a.lastRoutedAt - b.lastRoutedAt);
+      for (const agent of agents) this.fill(agent, now);
+      this.advanceTimers(now);
+    });
+  }
+
+  /** Fires every deadline due by `now`: offer time-outs, widening, affinity waits, grace periods. */
+  advance(now: number): RoutingDecision[] {
+    return this.run(() => this.advanceTimers(now));
+  }
+
+  /** When `advance` next has something to do; null when nothing is scheduled. */
+  nextDeadline(): number | null {
+    return this.timers.nextAt();
+  }
+
+  /** Rows to write since the last call (the service persists them before announcing). */
+  takeChanges(): RoutingChanges {
+    const work: WorkItem[] = [];
+    const endedWork: string[] = [];
+    for (const id of this.changedWork) {
+      const item = this.work.get(id);
+      if (item) work.push(item);
+      else endedWork.push(id);
+    }
+    const agents = [...this.changedAgents].flatMap((id) => this.pool.get(id) ?? []);
+    this.changedWork.clear();
+    this.changedAgents.clear();
+    return { work, endedWork, agents };
+  }
+
+  // ---------------------------------------------------------------- reading
+
+  agents(): IterableIterator<AgentState> {
+    return this.pool.all();
+  }
+
+  findAgent(agentId: string): AgentState | undefined {
+    return this.pool.get(agentId);
+  }
+
+  workItems(): IterableIterator<WorkItem> {
+    return this.work.values();
+  }
+
+  findWork(conversationId: string): WorkItem | undefined {
+    return this.work.get(conversationId);
+  }
+
+  findQueue(queueId: string): QueueDefinition | undefined {
+    return this.queues.get(queueId);
+  }
+
+  get currentSettings(): RoutingSettings {
+    return this.settings;
+  }
+
+  /** The contact's most recent agent, for affinity (restored from history on rebuild). */
+  rememberLastAgent(contactId: string, agentId: string, at: number): void {
+    const known = this.lastAgentOfContact.get(contactId);
+    if (!known || known.at <= at) this.lastAgentOfContact.set(contactId, { agentId, at });
+  }
+
+  // ---------------------------------------------------------------- internals
+
+  private run(command: () => void): RoutingDecision[] {
+    this.decisions = [];
+    command();
+    return this.decisions;
+  }
+
+  private emit(decision: RoutingDecision): void {
+    this.decisions.push(decision);
+  }
+
+  protected advanceTimers(now: number): void {
+    for (let timer = this.timers.popDue(now); timer; timer = this.timers.popDue(now)) {
+      this.fire(timer, now);
+    }
+  }
+
+  private fire(timer: Timer, now: number): void {
+    if (timer.kind === 'grace') {
+      const agent = this.pool.get(timer.subject);
+      if (agent && !agent.connected && agent.connectionToken === timer.token)
+        this.changePresence(agent, 'offline', 'disconnected', now, false);
+      return;
+    }
+    const item = this.work.get(timer.subject);
+    if (!item) return;
+    switch (timer.kind) {
+      case 'offer':
+        if (item.state === 'offered' && item.offerId === timer.token)
+          this.endOffer(item, 'timeout', now);
+        return;
+      case 'widen':
+        if (item.state === 'waiting' && timer.token === ringToken(item)) {
+          const inLine = this.lines.lineOf(item) !== null;
+          if (inLine) this.detachWaiting(item);
+          this.settle(item, now);
+          if (inLine) this.route(item, now, null);
+        }
+        return;
+      case 'reservation':
+        if (
+          item.state === 'waiting' &&
+          item.reservedBecause === 'affinity' &&
+          item.reservedUntil !== null &&
+          item.reservedUntil <= now
+        ) {
+          this.detachWaiting(item);
+          this.route(item, now, null);
+        }
+        return;
+    }
+  }
+
+  /** Starts the queue's rings afresh (a new queue, a transfer, an overflow). */
+  private enterQueue(item: WorkItem, now: number): void {
+    item.ring = 0;
+    item.queueEnteredAt = now;
+    item.waitingSince = now;
+    this.settle(item, now);
+  }
+
+  /**
+   * Brings the item's ring up to date with the time it has spent in its queue, following
+   * overflows, and schedules the next widening.
+   */
+  private settle(item: WorkItem, now: number): void {
+    const startRing = item.ring;
+    const startQueue = item.queueId;
+    for (;;) {
+      const queue = this.queue(item.queueId);
+      const step = queue.widening[item.ring];
+      if (!step || item.queueEnteredAt + step.afterSeconds * 1000 > now) break;
+      const target = step.overflowToQueueId;
+      if (target && this.queues.has(target) && !item.visitedQueues.has(target)) {
+        item.visitedQueues.add(target);
+        item.queueId = target;
+        item.ring = 0;
+        item.queueEnteredAt = now;
+        item.priority = Math.max(item.priority, this.queue(target).priority);
+        this.emit({
+          type: 'queued',
+          conversationId: item.conversationId,
+          queueId: target,
+          ring: 0,
+          reason: 'overflow',
+          at: now,
+        });
+        continue;
+      }
+      item.ring += 1;
+    }
+    const queue = this.queue(item.queueId);
+    item.requirements = effectiveRequirements(queue, item.ring, item.extraSkills, item.language);
+    if (item.ring !== startRing || item.queueId !== startQueue) {
+      if (item.ring > 0)
+        this.emit({
+          type: 'widened',
+          conversationId: item.conversationId,
+          queueId: item.queueId,
+          ring: item.ring,
+          requirements: item.requirements,
+          at: now,
+        });
+      this.changedWork.add(item.conversationId);
+    }
+    const next = queue.widening[item.ring];
+    if (next)
+      this.timers.schedule({
+        at: item.queueEnteredAt + next.afterSeconds * 1000,
+        kind: 'widen',
+        subject: item.conversationId,
+        token: ringToken(item),
+      });
+  }
+
+  /**
+   * Finds the waiting item an agent (a transfer's target, the contact's recent agent, or
+   * the best free agent under the queue's strategy) or puts it in its line.
+   */
+  private route(item: WorkItem, now: number, reason: QueuedReason | null): void {
+    const queue = this.queue(item.queueId);
+    this.changedWork.add(item.conversationId);
+    // An affinity hold is decided afresh each time the work is routed.
+    if (item.reservedBecause === 'affinity') this.clearReservation(item);
+    if (reason)
+      this.emit({
+        type: 'queued',
+        conversationId: item.conversationId,
+        queueId: queue.id,
+        ring: item.ring,
+        reason,
+        at: now,
+      });
+
+    if (item.reservedBecause === 'transfer' && item.reservedFor) {
+      const target = this.pool.get(item.reservedFor);
+      if (target && target.presence === 'online') {
+        if (target.canTake(item.channel))
+          return this.offer(item, target, 'transfer_target', 1, now);
+        return this.reserve(item, target);
+      }
+      this.clearReservation(item);
+    }
+
+    const recent = this.affinityAgent(item, queue, now);
+    if (recent) {
+      if (recent.canTake(item.channel)) return this.offer(item, recent, 'affinity', 1, now);
+      const until = item.queueEnteredAt + queue.affinity.waitSeconds * 1000;
+      if (until > now) {
+        item.reservedUntil = until;
+        item.reservedBecause = 'affinity';
+        item.reservedFor = recent.id;
+        this.timers.schedule({
+          at: until,
+          kind: 'reservation',
+          subject: item.conversationId,
+          token: until,
+        });
+        return this.reserve(item, recent);
+      }
+    }
+
+    const context = this.selectionContext(item);
+    let best: AgentState | null = null;
+    let candidates = 0;
+    for (const agent of this.pool.freeCandidates(item.requirements)) {
+      if (!agent.canTake(item.channel) || item.declinedBy.has(agent.id)) continue;
+      if (!meetsRequirements(agent.skills, item.requirements)) continue;
+      candidates += 1;
+      if (!best || preferredAgent(agent, best, context)) best = agent;
+    }
+    if (best) return this.offer(item, best, 'best_agent', candidates, now);
+    this.lines.lineFor(item.channel, item.requirements).add(item);
+  }
+
+  private affinityAgent(item: WorkItem, queue: QueueDefinition, now: number): AgentState | null {
+    if (queue.affinity.windowSeconds <= 0) return null;
+    const last = this.lastAgentOfContact.get(item.contactId);
+    if (!last || now - last.at > queue.affinity.windowSeconds * 1000) return null;
+    const agent = this.pool.get(last.agentId);
+    if (!agent || agent.presence !== 'online' || !agent.connected) return null;
+    if (item.declinedBy.has(agent.id) || !meetsRequirements(agent.skills, item.requirements))
+      return null;
+    return agent;
+  }
+
+  private reserve(item: WorkItem, agent: AgentState): void {
+    item.reservedFor = agent.id;
+    agent.reserved.add(item);
+  }
+
+  private clearReservation(item: WorkItem): void {
+    if (item.reservedFor) this.pool.get(item.reservedFor)?.reserved.delete(item);
+    item.reservedFor = null;
+    item.reservedUntil = null;
+    item.reservedBecause = null;
+  }
+
+  /** Offers the best work the agent qualifies for until it is full or nothing is left. */
+  protected fill(agent: AgentState, now: number): void {
+    while (agent.acceptsWork) {
+      let best: WorkItem | null = null;
+      for (const item of agent.reserved) {
+        if (agent.canTake(item.channel) && (!best || servedBefore(item, best))) best = item;
+      }
+      for (const line of this.matchingLines(agent)) {
+        if (line.size === 0 || !agent.canTake(line.channel)) continue;
+        const head = line.firstFor(agent.id);
+        if (head && (!best || servedBefore(head, best))) best = head;
+      }
+      if (!best) return;
+      const via =
+        best.reservedBecause === 'transfer'
+          ? 'transfer_target'
+          : best.reservedBecause === 'affinity'
+            ? 'affinity'
+            : 'agent_freed';
+      this.offer(best, agent, via, 1, now);
+    }
+  }
+
+  private matchingLines(agent: AgentState): readonly WaitingLine[] {
+    const cached = this.matchingLinesCache.get(agent.id);
+    if (cached && cached.epoch === this.lines.epoch) return cached.lines;
+    const lines = this.lines.all.filter((line) =>
+      meetsRequirements(agent.skills, line.requirements),
+    );
+    this.matchingLinesCache.set(agent.id, { epoch: this.lines.epoch, lines });
+    return lines;
+  }
+
+  private offer(
+    item: WorkItem,
+    agent: AgentState,
+    via: AssignmentExplanation['via'],
+    candidates: number,
+    now: number,
+  ): void {
+    const queue = this.queue(item.queueId);
+    const context = this.selectionContext(item);
+    this.detachWaiting(item);
+    item.state = 'offered';
+    item.agentId = agent.id;
+    item.offerId = this.newId();
+    item.offerExpiresAt = queue.autoAccept ? null : now + queue.offerTimeoutSeconds * 1000;
+    item.explanation = {
+      strategy: queue.strategy,
+      queueId: queue.id,
+      ruleId: item.ruleId,
+      ring: item.ring,
+      requirements: item.requirements,
+      via,
+      candidates,
+      detail:
+        via === 'best_agent'
+          ? `${describeChoice(agent, context)} among ${candidates} eligible agent(s) with capacity`
+          : via === 'agent_freed'
+            ? 'the agent had capacity and this was the most urgent work it qualified for'
+            : via === 'affinity'
+              ? "the contact's most recent agent"
+              : 'transferred to this agent',
+    };
+    agent.take(item);
+    agent.lastRoutedAt = now;
+    this.pool.reindex(agent);
+    let served = this.lastServedByQueue.get(queue.id);
+    if (!served) this.lastServedByQueue.set(queue.id, (served = new Map()));
+    served.set(agent.id, now);
+    this.changedWork.add(item.conversationId);
+    this.changedAgents.add(agent.id);
+    this.emit({
+      type: 'offered',
+      conversationId: item.conversationId,
+      agentId: agent.id,
+      offerId: item.offerId,
+      queueId: queue.id,
+      expiresAt: item.offerExpiresAt,
+      explanation: item.explanation,
+      at: now,
+    });
+    if (queue.autoAccept) return this.assign(item, 'auto_accept', now);
+    this.timers.schedule({
+      at: item.offerExpiresAt!,
+      kind: 'offer',
+      subject: item.conversationId,
+      token: item.offerId,
+    });
+  }
+
+  private assign(item: WorkItem, acceptedBy: 'agent' | 'auto_accept', now: number): void {
+    const agent = this.agent(item.agentId!);
+    item.state = 'assigned';
+    item.offerExpiresAt = null;
+    this.clearReservation(item);
+    if (acceptedBy === 'agent') agent.missedOffers = 0;
+    this.lastAgentOfContact.set(item.contactId, { agentId: agent.id, at: now });
+    this.changedWork.add(item.conversationId);
+    this.changedAgents.add(agent.id);
+    this.emit({
+      type: 'assigned',
+      conversationId: item.conversationId,
+      agentId: agent.id,
+      offerId: item.offerId!,
+      queueId: item.queueId,
+      acceptedBy,
+      at: now,
+    });
+  }
+
+  /** A rejected or timed-out offer: the work goes to someone else, the agent may take other work. */
+  private endOffer(item: WorkItem, reason: 'rejected' | 'timeout', now: number): void {
+    const agent = this.agent(item.agentId!);
+    this.detachFromAgent(item, reason, now);
+    item.declinedBy.add(agent.id);
+    if (item.reservedBecause === 'transfer') this.clearReservation(item);
+    if (reason === 'timeout') {
+      agent.missedOffers += 1;
+      if (agent.missedOffers >= this.settings.maxMissedOffers && agent.presence === 'online')
+        this.changePresence(agent, 'away', 'missed_offers', now, false);
+    }
+    this.requeue(item, reason === 'rejected' ? 'offer_rejected' : 'offer_timeout', now);
+    this.fill(agent, now);
+  }
+
+  private requeue(item: WorkItem, reason: QueuedReason, now: number): void {
+    this.settle(item, now);
+    this.route(item, now, reason);
+  }
+
+  private changePresence(
+    agent: AgentState,
+    presence: Presence,
+    reason: 'requested' | 'missed_offers' | 'disconnected' | 'removed',
+    now: number,
+    rerouteAssigned: boolean,
+  ): void {
+    if (agent.presence === presence) return;
+    agent.presence = presence;
+    this.changedAgents.add(agent.id);
+    this.emit({ type: 'agent_presence_changed', agentId: agent.id, presence, reason, at: now });
+    if (presence === 'online') {
+      agent.lastRoutedAt = Math.max(agent.lastRoutedAt, now);
+      agent.missedOffers = 0;
+      this.pool.reindex(agent);
+      this.fill(agent, now);
+      return;
+    }
+    this.pool.reindex(agent);
+    this.releaseReservations(agent, now);
+    if (presence !== 'offline') return;
+    const reroute = rerouteAssigned || this.settings.onAgentOffline === 'reroute';
+    for (const item of [...agent.holding]) {
+      if (item.state === 'offered') {
+        this.detachFromAgent(item, 'withdrawn', now);
+        this.requeue(item, 'offer_withdrawn', now);
+      } else if (reroute) {
+        this.detachFromAgent(item, 'agent_offline', now);
+        this.requeue(item, 'agent_offline', now);
+      }
+    }
+  }
+
+  /** Work waiting for this agent goes back to everyone. */
+  private releaseReservations(agent: AgentState, now: number): void {
+    for (const item of [...agent.reserved]) {
+      this.clearReservation(item);
+      this.route(item, now, null);
+    }
+  }
+
+  /** Takes the item off whatever holds it: its line, a reservation, or an agent. */
+  private detach(item: WorkItem, reason: 'transferred', now: number): void {
+    if (item.state === 'waiting') this.detachWaiting(item);
+    else this.detachFromAgent(item, item.state === 'assigned' ? reason : 'withdrawn', now);
+  }
+
+  private detachWaiting(item: WorkItem): void {
+    this.lines.lineOf(item)?.remove(item);
+    if (item.reservedFor) this.pool.get(item.reservedFor)?.reserved.delete(item);
+  }
+
+  private detachFromAgent(
+    item: WorkItem,
+    reason: 'resolved' | 'agent_offline' | 'transferred' | 'withdrawn' | 'rejected' | 'timeout',
+    now: number,
+  ): void {
+    const agent = this.agent(item.agentId!);
+    const { conversationId } = item;
+    if (item.state === 'offered') {
+      const offerReason = reason === 'rejected' || reason === 'timeout' ? reason : 'withdrawn';
+      this.emit({
+        type: 'offer_expired',
+        conversationId,
+        agentId: agent.id,
+        offerId: item.offerId!,
+        reason: offerReason,
+        at: now,
+      });
+    } else {
+      const unassignReason =
+        reason === 'resolved' || reason === 'agent_offline' ? reason : 'transferred';
+      this.emit({
+        type: 'unassigned',
+        conversationId,
+        agentId: agent.id,
+        reason: unassignReason,
+        at: now,
+      });
+      if (reason === 'resolved')
+        this.lastAgentOfContact.set(item.contactId, { agentId: agent.id, at: now });
+    }
+    agent.giveBack(item);
+    this.pool.reindex(agent);
+    item.state = 'waiting';
+    item.agentId = null;
+    item.offerId = null;
+    item.offerExpiresAt = null;
+    item.explanation = null;
+    this.changedWork.add(conversationId);
+    this.changedAgents.add(agent.id);
+  }
+
+  private selectionContext(item: WorkItem): SelectionContext {
+    const queue = this.queue(item.queueId);
+    return {
+      strategy: queue.strategy,
+      requirements: item.requirements,
+      lastServedByQueue: this.lastServedByQueue.get(queue.id) ?? EMPTY_SERVED,
+    };
+  }
+
+  private pendingOffer(conversationId: string, agentId: string): WorkItem {
+    const item = this.item(conversationId);
+    if (item.state !== 'offered' || item.agentId !== agentId)
+      throw new RoutingError(
+        RoutingErrorCode.OfferNotPending,
+        `conversation ${conversationId} has no pending offer for agent ${agentId}`,
+      );
+    return item;
+  }
+
+  protected item(conversationId: string): WorkItem {
+    const item = this.work.get(conversationId);
+    if (!item)
+      throw new RoutingError(
+        RoutingErrorCode.UnknownConversation,
+        `conversation ${conversationId} is not being routed`,
+      );
+    return item;
+  }
+
+  protected agent(agentId: string): AgentState {
+    const agent = this.pool.get(agentId);
+    if (!agent)
+      throw new RoutingError(RoutingErrorCode.UnknownAgent, `agent ${agentId} is not known`);
+    return agent;
+  }
+
+  protected queue(queueId: string): QueueDefinition {
+    const queue = this.queues.get(queueId);
+    if (!queue)
+      throw new RoutingError(RoutingErrorCode.UnknownQueue, `queue ${queueId} is not known`);
+    return queue;
+  }
+}
+
+const EMPTY_SERVED: ReadonlyMap<string, number> = new Map();
+
+function ringToken(item: WorkItem): string {
+  return `${item.queueId}#${item.ring}#${item.queueEnteredAt}`;
+}
