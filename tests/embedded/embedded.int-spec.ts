@@ -15,6 +15,7 @@ const entry = join(root, 'dist/apps/embedded/src/main.js');
 interface RunningEmbedded {
   process: ChildProcess;
   gatewayUrl: string;
+  conversationsUrl: string;
   apiKey: string;
   output: () => string;
 }
@@ -42,9 +43,12 @@ async function startEmbedded(env: Record<string, string>): Promise<RunningEmbedd
     90_000,
   );
   const gatewayUrl = output.match(/gateway\s+(http:\/\/\S+)/)?.[1];
+  const conversationsUrl = output.match(/conversations\s+(http:\/\/\S+)/)?.[1];
   const apiKey = output.match(/demo API key\s+(\S+)/)?.[1];
-  if (!gatewayUrl || !apiKey) throw new Error(`embedded mode did not start:\n${output}`);
-  return { process: child, gatewayUrl, apiKey, output: () => output };
+  if (!gatewayUrl || !conversationsUrl || !apiKey) {
+    throw new Error(`embedded mode did not start:\n${output}`);
+  }
+  return { process: child, gatewayUrl, conversationsUrl, apiKey, output: () => output };
 }
 
 async function stopEmbedded(running: RunningEmbedded): Promise<number | null> {
@@ -77,6 +81,30 @@ async function threadedMessages(databaseUrl: string): Promise<string[]> {
   } finally {
     await client.end();
   }
+}
+
+/** The conversations service's HTTP API answers on its own port, with the demo key. */
+async function resolvesOverHttp(running: RunningEmbedded, databaseUrl: string): Promise<void> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  let conversationId: string;
+  try {
+    const found = await client.query(
+      "SELECT conversation_id FROM messages WHERE provider_message_id = 'demo-1'",
+    );
+    conversationId = found.rows[0].conversation_id;
+  } finally {
+    await client.end();
+  }
+  const resolve = (headers: Record<string, string>) =>
+    fetch(`${running.conversationsUrl}/v1/conversations/${conversationId}/resolve`, {
+      method: 'POST',
+      headers,
+    });
+  expect((await resolve({})).status).toBe(401);
+  const resolved = await resolve({ authorization: `Bearer ${running.apiKey}` });
+  expect(resolved.status).toBe(200);
+  expect(await resolved.json()).toMatchObject({ conversationId, status: 'resolved' });
 }
 
 /**
@@ -162,6 +190,7 @@ describe('Embedded mode (npm start)', () => {
             async () => (await threadedMessages(url)).length === 1,
             'the first message',
           );
+          await resolvesOverHttp(first, url);
           return url;
         } finally {
           expect(await stopEmbedded(first)).toBe(0);

@@ -1,10 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { PlatformModule, type ServiceRuntime } from '@switchboard/platform';
+import { apiKeyAuthProviders, PlatformModule, type ServiceRuntime } from '@switchboard/platform';
 import { ApiChannelController } from './api-channel/api-channel.controller';
 import { ReceiveApiMessageUseCase } from './api-channel/receive-api-message.use-case';
-import { ApiKeyGuard } from './auth/api-key.guard';
-import { ApiKeyRepository } from './auth/api-key.repository';
 import { SecretsCipher } from '@switchboard/db';
 import { GatewayExceptionFilter } from './gateway-exception.filter';
 import { InboundPublisher } from './inbound-publisher';
@@ -39,8 +37,7 @@ export class GatewayModule {
       providers: [
         InboundTopicsLifecycle,
         InboundPublisher,
-        ApiKeyRepository,
-        ApiKeyGuard,
+        ...apiKeyAuthProviders,
         ReceiveApiMessageUseCase,
         ChannelAccountRepository,
         WebhookDeliveryRepository,

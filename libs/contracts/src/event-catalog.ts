@@ -2,8 +2,10 @@ import type { z } from 'zod';
 import {
   contactCreatedV1,
   contactMergedV1,
+  contactTierChangedV1,
   conversationOpenedV1,
   conversationReopenedV1,
+  conversationResolvedV1,
   messageDeletedV1,
   messageReceivedV1,
   messageStatusChangedV1,
@@ -16,6 +18,24 @@ import {
   inboundReactionReceivedV1,
   inboundStatusReceivedV1,
 } from './events/inbound-message';
+import {
+  routingAgentPresenceChangedV1,
+  routingAssignedV1,
+  routingConfigChangedV1,
+  routingConnectionChangedV1,
+  routingDequeuedV1,
+  routingOfferAnsweredV1,
+  routingOfferedV1,
+  routingOfferExpiredV1,
+  routingPresenceRequestedV1,
+  routingQueuedV1,
+  routingTransferredV1,
+  routingTransferRequestedV1,
+  routingUnassignedV1,
+  routingWidenedV1,
+  routingWorkEndedV1,
+  routingWorkRequestedV1,
+} from './events/routing-events';
 import { Topics, type Topic } from './topics';
 
 /** One entry per event type: its current schema version, data schema and topic. */
@@ -65,6 +85,64 @@ export const EVENT_CATALOG = {
     topic: Topics.conversationEvents,
   },
   'contact.merged': { version: 1, schema: contactMergedV1, topic: Topics.conversationEvents },
+  'conversation.resolved': {
+    version: 1,
+    schema: conversationResolvedV1,
+    topic: Topics.conversationEvents,
+  },
+  'contact.tier_changed': {
+    version: 1,
+    schema: contactTierChangedV1,
+    topic: Topics.conversationEvents,
+  },
+  'routing.queued': { version: 1, schema: routingQueuedV1, topic: Topics.routingEvents },
+  'routing.widened': { version: 1, schema: routingWidenedV1, topic: Topics.routingEvents },
+  'routing.offered': { version: 1, schema: routingOfferedV1, topic: Topics.routingEvents },
+  'routing.offer_expired': {
+    version: 1,
+    schema: routingOfferExpiredV1,
+    topic: Topics.routingEvents,
+  },
+  'routing.assigned': { version: 1, schema: routingAssignedV1, topic: Topics.routingEvents },
+  'routing.transferred': { version: 1, schema: routingTransferredV1, topic: Topics.routingEvents },
+  'routing.unassigned': { version: 1, schema: routingUnassignedV1, topic: Topics.routingEvents },
+  'routing.dequeued': { version: 1, schema: routingDequeuedV1, topic: Topics.routingEvents },
+  'routing.agent_presence_changed': {
+    version: 1,
+    schema: routingAgentPresenceChangedV1,
+    topic: Topics.routingEvents,
+  },
+  'routing.work_requested': {
+    version: 1,
+    schema: routingWorkRequestedV1,
+    topic: Topics.routingCommands,
+  },
+  'routing.work_ended': { version: 1, schema: routingWorkEndedV1, topic: Topics.routingCommands },
+  'routing.presence_requested': {
+    version: 1,
+    schema: routingPresenceRequestedV1,
+    topic: Topics.routingCommands,
+  },
+  'routing.connection_changed': {
+    version: 1,
+    schema: routingConnectionChangedV1,
+    topic: Topics.routingCommands,
+  },
+  'routing.offer_answered': {
+    version: 1,
+    schema: routingOfferAnsweredV1,
+    topic: Topics.routingCommands,
+  },
+  'routing.transfer_requested': {
+    version: 1,
+    schema: routingTransferRequestedV1,
+    topic: Topics.routingCommands,
+  },
+  'routing.config_changed': {
+    version: 1,
+    schema: routingConfigChangedV1,
+    topic: Topics.routingCommands,
+  },
 } as const satisfies Record<string, { version: number; schema: z.ZodType; topic: Topic }>;
 
 export type EventType = keyof typeof EVENT_CATALOG;

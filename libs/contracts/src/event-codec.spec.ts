@@ -1,5 +1,8 @@
 import { ContractViolationError } from './contract-violation.error';
+import { EVENT_CATALOG } from './event-catalog';
 import { createEnvelope, decodeEnvelope, encodeEnvelope } from './event-codec';
+import { contactTierSchema } from './events/conversation-events';
+import { Topics } from './topics';
 
 const tenantId = '5f0c6a8e-7d2b-4a53-9a53-0a3b9a1d2c11';
 const conversationId = '9b1f1c2e-3d4a-4b5c-8d6e-7f8091a2b3c4';
@@ -85,4 +88,60 @@ describe('storable text', () => {
       ).toThrow(/text: contains a NUL character or broken Unicode/);
     }
   });
+});
+
+describe('conversation.resolved and contact.tier_changed', () => {
+  const context = { tenantId, correlationId: 'corr-2' };
+  const resolved = {
+    conversationId,
+    contactId,
+    channel: 'sms' as const,
+    resolvedAt: '2026-11-22T11:00:00.000Z',
+    resolvedBy: 'agent:ada',
+  };
+
+  it('round-trip on the conversation events topic', () => {
+    for (const envelope of [
+      createEnvelope('conversation.resolved', resolved, context),
+      createEnvelope(
+        'contact.tier_changed',
+        { contactId, tier: 'vip', changedAt: '2026-11-22T11:00:00.000Z' },
+        context,
+      ),
+      createEnvelope(
+        'contact.tier_changed',
+        { contactId, tier: null, changedAt: '2026-11-22T11:00:00.000Z' },
+        context,
+      ),
+    ]) {
+      expect(decodeEnvelope(encodeEnvelope(envelope))).toEqual(envelope);
+      expect(EVENT_CATALOG[envelope.type]).toMatchObject({
+        version: 1,
+        topic: Topics.conversationEvents,
+      });
+    }
+  });
+
+  it('refuses a resolution without who resolved it', () => {
+    expect(() =>
+      createEnvelope('conversation.resolved', { ...resolved, resolvedBy: '' }, context),
+    ).toThrow(/resolvedBy/);
+  });
+
+  it.each(['VIP', 'gold tier', '', 'x'.repeat(41), 'é'])('refuses the tier %j', (tier) => {
+    expect(() =>
+      createEnvelope(
+        'contact.tier_changed',
+        { contactId, tier, changedAt: '2026-11-22T11:00:00.000Z' },
+        context,
+      ),
+    ).toThrow(/tier/);
+  });
+
+  it.each(['vip', 'gold', 'tier-2', 'enterprise_plus', 'x'.repeat(40)])(
+    'accepts the tier %j',
+    (tier) => {
+      expect(contactTierSchema.parse(tier)).toBe(tier);
+    },
+  );
 });

@@ -5,5 +5,6 @@ export * from './event-catalog';
 export * from './event-codec';
 export * from './events/conversation-events';
 export * from './events/inbound-message';
+export * from './events/routing-events';
 export * from './storable-text';
 export * from './topics';

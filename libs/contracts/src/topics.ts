@@ -5,6 +5,10 @@
 export const Topics = {
   inboundMessages: 'switchboard.inbound.messages',
   conversationEvents: 'switchboard.conversation.events',
+  /** Decisions, keyed by conversation (agent events by agent). */
+  routingEvents: 'switchboard.routing.events',
+  /** Work and agent commands for the router, keyed by tenant: one router instance owns a tenant. */
+  routingCommands: 'switchboard.routing.commands',
 } as const;
 
 export type Topic = (typeof Topics)[keyof typeof Topics];

@@ -9,6 +9,8 @@ import { TenantEntity } from './entities/tenant.entity';
 import { InitialSchema1763856000000 } from './migrations/1763856000000-initial-schema';
 import { Channels1763942400000 } from './migrations/1763942400000-channels';
 import { ThreadingLookupIndexes1763949600000 } from './migrations/1763949600000-threading-lookup-indexes';
+import { ContactTier1764028800000 } from './migrations/1764028800000-contact-tier';
+import { Routing1764115200000 } from './migrations/1764115200000-routing';
 
 export const ENTITIES = [
   TenantEntity,
@@ -25,6 +27,8 @@ export const MIGRATIONS = [
   InitialSchema1763856000000,
   Channels1763942400000,
   ThreadingLookupIndexes1763949600000,
+  ContactTier1764028800000,
+  Routing1764115200000,
 ];
 
 export interface DataSourceOptions {

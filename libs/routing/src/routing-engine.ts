@@ -32,6 +32,8 @@ export interface RoutingChanges {
   readonly work: readonly WorkItem[];
   readonly endedWork: readonly string[];
   readonly agents: readonly AgentState[];
+  /** Contacts whose most recent agent changed (for affinity after a rebuild). */
+  readonly lastAgents: readonly { contactId: string; agentId: string; at: number }[];
 }
 
 /**
@@ -56,6 +58,7 @@ export class RoutingEngine {
   private readonly matchingLinesCache = new Map<string, { epoch: number; lines: WaitingLine[] }>();
   private readonly changedWork = new Set<string>();
   private readonly changedAgents = new Set<string>();
+  private readonly changedContacts = new Set<string>();
   private decisions: RoutingDecision[] = [];
   private sequence = 0;
 
@@ -119,6 +122,8 @@ export class RoutingEngine {
     const agent = this.agent(agentId);
     return this.run(() => {
       this.changePresence(agent, 'offline', 'removed', now, true);
+      // Already offline, it may still hold work kept under `onAgentOffline: 'keep'`.
+      this.giveBackWork(agent, true, now);
       this.pool.delete(agent);
       this.matchingLinesCache.delete(agentId);
     });
@@ -142,12 +147,7 @@ export class RoutingEngine {
       this.pool.reindex(agent);
       this.releaseReservations(agent, now);
       this.changedAgents.add(agent.id);
-      this.timers.schedule({
-        at: now + this.settings.disconnectGraceSeconds * 1000,
-        kind: 'grace',
-        subject: agent.id,
-        token: agent.connectionToken,
-      });
+      this.scheduleGrace(agent, now);
       this.advanceTimers(now);
     });
   }
@@ -228,6 +228,8 @@ export class RoutingEngine {
         at: now,
       });
       this.detach(item, 'transferred', now);
+      // Sent to a queue, it stops waiting for the agent an earlier transfer named.
+      this.clearReservation(item);
       item.queueId = queue.id;
       item.priority = Math.max(item.priority, queue.priority);
       item.visitedQueues.clear();
@@ -271,6 +273,8 @@ export class RoutingEngine {
       item.reservedFor = agentId;
       item.reservedUntil = null;
       item.reservedBecause = 'transfer';
+      // Rings that came due while it was offered or assigned apply now, and the next is timed.
+      this.settle(item, now);
       this.route(item, now, 'transferred');
       if (fromAgent) this.fill(fromAgent, now);
     });
@@ -303,6 +307,7 @@ export class RoutingEngine {
       }
       for (const last of state.lastAgents)
         this.rememberLastAgent(last.contactId, last.agentId, last.at);
+      this.changedContacts.clear(); // already stored
       const waiting: WorkItem[] = [];
       for (const snapshot of state.work) {
         if (!this.queues.has(snapshot.queueId)) continue;
@@ -328,13 +333,7 @@ export class RoutingEngine {
       const agents = [...this.pool.all()];
       for (const agent of agents) {
         this.pool.reindex(agent);
-        if (!agent.connected)
-          this.timers.schedule({
-            at: (agent.disconnectedAt ?? now) + this.settings.disconnectGraceSeconds * 1000,
-            kind: 'grace',
-            subject: agent.id,
-            token: agent.connectionToken,
-          });
+        if (!agent.connected) this.scheduleGrace(agent, now);
       }
       for (const item of waiting) {
         this.settle(item, now);
@@ -382,9 +381,14 @@ export class RoutingEngine {
       else endedWork.push(id);
     }
     const agents = [...this.changedAgents].flatMap((id) => this.pool.get(id) ?? []);
+    const lastAgents = [...this.changedContacts].flatMap((contactId) => {
+      const last = this.lastAgentOfContact.get(contactId);
+      return last ? [{ contactId, ...last }] : [];
+    });
     this.changedWork.clear();
     this.changedAgents.clear();
-    return { work, endedWork, agents };
+    this.changedContacts.clear();
+    return { work, endedWork, agents, lastAgents };
   }
 
   // ---------------------------------------------------------------- reading
@@ -409,6 +413,15 @@ export class RoutingEngine {
     return this.queues.get(queueId);
   }
 
+  queueDefinitions(): IterableIterator<QueueDefinition> {
+    return this.queues.values();
+  }
+
+  /** Each contact's most recent agent and when, as a snapshot stores them. */
+  lastAgents(): { contactId: string; agentId: string; at: number }[] {
+    return [...this.lastAgentOfContact].map(([contactId, last]) => ({ contactId, ...last }));
+  }
+
   get currentSettings(): RoutingSettings {
     return this.settings;
   }
@@ -416,7 +429,9 @@ export class RoutingEngine {
   /** The contact's most recent agent, for affinity (restored from history on rebuild). */
   rememberLastAgent(contactId: string, agentId: string, at: number): void {
     const known = this.lastAgentOfContact.get(contactId);
-    if (!known || known.at <= at) this.lastAgentOfContact.set(contactId, { agentId, at });
+    if (known && known.at > at) return;
+    this.lastAgentOfContact.set(contactId, { agentId, at });
+    this.changedContacts.add(contactId);
   }
 
   // ---------------------------------------------------------------- internals
@@ -452,7 +467,7 @@ export class RoutingEngine {
           this.endOffer(item, 'timeout', now);
         return;
       case 'widen':
-        if (item.state === 'waiting' && timer.token === ringToken(item)) {
+        if (item.state === 'waiting' && timer.token === ringToken(item, this.wideningDue(item))) {
           const inLine = this.lines.lineOf(item) !== null;
           if (inLine) this.detachWaiting(item);
           this.settle(item, now);
@@ -525,14 +540,20 @@ export class RoutingEngine {
         });
       this.changedWork.add(item.conversationId);
     }
-    const next = queue.widening[item.ring];
-    if (next)
+    const at = this.wideningDue(item);
+    if (at !== null)
       this.timers.schedule({
-        at: item.queueEnteredAt + next.afterSeconds * 1000,
+        at,
         kind: 'widen',
         subject: item.conversationId,
-        token: ringToken(item),
+        token: ringToken(item, at),
       });
+  }
+
+  /** When the item's next ring is due under its queue's current definition. */
+  private wideningDue(item: WorkItem): number | null {
+    const next = this.queues.get(item.queueId)?.widening[item.ring];
+    return next ? item.queueEnteredAt + next.afterSeconds * 1000 : null;
   }
 
   /**
@@ -661,6 +682,8 @@ export class RoutingEngine {
     const queue = this.queue(item.queueId);
     const context = this.selectionContext(item);
     this.detachWaiting(item);
+    // Offered work no longer waits for anyone: a reservation ends with the offer.
+    this.clearReservation(item);
     item.state = 'offered';
     item.agentId = agent.id;
     item.offerId = this.newId();
@@ -715,7 +738,7 @@ export class RoutingEngine {
     item.offerExpiresAt = null;
     this.clearReservation(item);
     if (acceptedBy === 'agent') agent.missedOffers = 0;
-    this.lastAgentOfContact.set(item.contactId, { agentId: agent.id, at: now });
+    this.rememberLastAgent(item.contactId, agent.id, now);
     this.changedWork.add(item.conversationId);
     this.changedAgents.add(agent.id);
     this.emit({
@@ -757,9 +780,13 @@ export class RoutingEngine {
     rerouteAssigned: boolean,
   ): void {
     if (agent.presence === presence) return;
+    const wasOffline = agent.presence === 'offline';
     agent.presence = presence;
     this.changedAgents.add(agent.id);
     this.emit({ type: 'agent_presence_changed', agentId: agent.id, presence, reason, at: now });
+    // Back from offline while still disconnected: the grace period (perhaps long over)
+    // applies again, as it would after a restore, or the agent would stay online unreachable.
+    if (wasOffline && !agent.connected) this.scheduleGrace(agent, now);
     if (presence === 'online') {
       agent.lastRoutedAt = Math.max(agent.lastRoutedAt, now);
       agent.missedOffers = 0;
@@ -769,7 +796,11 @@ export class RoutingEngine {
     }
     this.pool.reindex(agent);
     this.releaseReservations(agent, now);
-    if (presence !== 'offline') return;
+    if (presence === 'offline') this.giveBackWork(agent, rerouteAssigned, now);
+  }
+
+  /** An offline agent's offers are withdrawn; its assigned work is re-routed if so set. */
+  private giveBackWork(agent: AgentState, rerouteAssigned: boolean, now: number): void {
     const reroute = rerouteAssigned || this.settings.onAgentOffline === 'reroute';
     for (const item of [...agent.holding]) {
       if (item.state === 'offered') {
@@ -780,6 +811,16 @@ export class RoutingEngine {
         this.requeue(item, 'agent_offline', now);
       }
     }
+  }
+
+  /** A disconnected agent counts as offline once the grace period from its disconnection ends. */
+  private scheduleGrace(agent: AgentState, now: number): void {
+    this.timers.schedule({
+      at: (agent.disconnectedAt ?? now) + this.settings.disconnectGraceSeconds * 1000,
+      kind: 'grace',
+      subject: agent.id,
+      token: agent.connectionToken,
+    });
   }
 
   /** Work waiting for this agent goes back to everyone. */
@@ -828,8 +869,7 @@ export class RoutingEngine {
         reason: unassignReason,
         at: now,
       });
-      if (reason === 'resolved')
-        this.lastAgentOfContact.set(item.contactId, { agentId: agent.id, at: now });
+      if (reason === 'resolved') this.rememberLastAgent(item.contactId, agent.id, now);
     }
     agent.giveBack(item);
     this.pool.reindex(agent);
@@ -888,6 +928,7 @@ export class RoutingEngine {
 
 const EMPTY_SERVED: ReadonlyMap<string, number> = new Map();
 
-function ringToken(item: WorkItem): string {
-  return `${item.queueId}#${item.ring}#${item.queueEnteredAt}`;
+/** A widening timer is live while the work is in the same ring of the same stay in a queue and the ring is due when it was (the queue may have been redefined). */
+function ringToken(item: WorkItem, at: number | null): string {
+  return `${item.queueId}#${item.ring}#${item.queueEnteredAt}#${at}`;
 }

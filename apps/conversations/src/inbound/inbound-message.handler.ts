@@ -56,13 +56,31 @@ export class InboundMessageHandler {
         break;
       case 'contact.created':
       case 'contact.merged':
+      case 'contact.tier_changed':
       case 'conversation.opened':
       case 'conversation.reopened':
+      case 'conversation.resolved':
       case 'message.received':
       case 'message.updated':
       case 'message.deleted':
       case 'message.status_changed':
-        // Conversation events never travel on the inbound topic.
+      case 'routing.queued':
+      case 'routing.widened':
+      case 'routing.offered':
+      case 'routing.offer_expired':
+      case 'routing.assigned':
+      case 'routing.transferred':
+      case 'routing.unassigned':
+      case 'routing.dequeued':
+      case 'routing.agent_presence_changed':
+      case 'routing.work_requested':
+      case 'routing.work_ended':
+      case 'routing.presence_requested':
+      case 'routing.connection_changed':
+      case 'routing.offer_answered':
+      case 'routing.transfer_requested':
+      case 'routing.config_changed':
+        // Conversation and routing events never travel on the inbound topic.
         outcome = 'not an inbound event';
         break;
       default:

@@ -86,4 +86,31 @@ export class ContactRepository {
       );
     }
   }
+
+  /**
+   * The contact's tier, locked for this transaction (tier changes of one contact serialize, so
+   * their events keep their order); null if the contact is not the tenant's or was merged
+   * into another.
+   */
+  async findTierForUpdate(
+    manager: EntityManager,
+    tenantId: string,
+    contactId: string,
+  ): Promise<{ tier: string | null } | null> {
+    const found = await manager.findOne(ContactEntity, {
+      select: { id: true, tier: true, mergedInto: true },
+      where: { tenantId, id: contactId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    return found && !found.mergedInto ? { tier: found.tier } : null;
+  }
+
+  async setTier(
+    manager: EntityManager,
+    tenantId: string,
+    contactId: string,
+    tier: string | null,
+  ): Promise<void> {
+    await manager.update(ContactEntity, { tenantId, id: contactId }, { tier });
+  }
 }

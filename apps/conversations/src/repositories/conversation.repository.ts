@@ -108,6 +108,47 @@ export class ConversationRepository {
     return found.resolvedAt ?? at;
   }
 
+  /** The conversation with what resolving it needs, locked for this transaction; null if not the tenant's. */
+  async findForUpdate(
+    manager: EntityManager,
+    tenantId: string,
+    conversationId: string,
+  ): Promise<{
+    id: string;
+    contactId: string;
+    channel: string;
+    status: ConversationState;
+    resolvedAt: Date | null;
+  } | null> {
+    const found = await manager.findOne(ConversationEntity, {
+      select: { id: true, contactId: true, channel: true, status: true, resolvedAt: true },
+      where: { tenantId, id: conversationId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    return found
+      ? {
+          id: found.id,
+          contactId: found.contactId,
+          channel: found.channel,
+          status: found.status,
+          resolvedAt: found.resolvedAt,
+        }
+      : null;
+  }
+
+  async resolve(
+    manager: EntityManager,
+    tenantId: string,
+    conversationId: string,
+    at: Date,
+  ): Promise<void> {
+    await manager.update(
+      ConversationEntity,
+      { tenantId, id: conversationId },
+      { status: 'resolved', resolvedAt: at },
+    );
+  }
+
   /** Records customer activity: the conversation is open again and its last message moves. */
   async touchByCustomer(
     manager: EntityManager,

@@ -1,7 +1,5 @@
-import { Body, Controller, HttpCode, HttpStatus, Post, Req, UseGuards } from '@nestjs/common';
-import { ApiKeyGuard } from '../auth/api-key.guard';
-import type { TenantRequest } from '../auth/tenant-request';
-import { ZodBodyPipe } from '../zod-body.pipe';
+import { Body, Controller, HttpCode, HttpStatus, Post, UseGuards } from '@nestjs/common';
+import { ApiKeyGuard, TenantId, ZodBodyPipe } from '@switchboard/platform';
 import { apiMessageRequestSchema, type ApiMessageRequest } from './api-message.request';
 import { ReceiveApiMessageUseCase } from './receive-api-message.use-case';
 
@@ -14,11 +12,11 @@ export class ApiChannelController {
   @Post('messages')
   @HttpCode(HttpStatus.ACCEPTED)
   async receive(
-    @Req() request: TenantRequest,
+    @TenantId() tenantId: string,
     @Body(new ZodBodyPipe(apiMessageRequestSchema)) message: ApiMessageRequest,
   ): Promise<{ status: 'accepted'; eventId: string }> {
     const { eventId } = await this.receiveApiMessage.execute({
-      tenantId: request.tenantId,
+      tenantId,
       message,
       receivedAt: new Date(),
     });

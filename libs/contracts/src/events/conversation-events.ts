@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CHANNELS } from '../channel';
+import { storableString } from '../storable-text';
 
 const uuid = z.uuid();
 const instant = z.iso.datetime({ offset: true });
@@ -72,6 +73,27 @@ export const contactMergedV1 = z.object({
   mergedAt: instant,
 });
 
+export const conversationResolvedV1 = z.object({
+  conversationId: uuid,
+  contactId: uuid,
+  channel: z.enum(CHANNELS),
+  resolvedAt: instant,
+  /** Who resolved it: an agent id, `api`, `system:…`. */
+  resolvedBy: storableString().min(1),
+});
+
+/** A contact tier: 1 to 40 lowercase letters, digits, '-' or '_' (the database checks the same). */
+export const contactTierSchema = z
+  .string()
+  .regex(/^[a-z0-9_-]{1,40}$/, "must be 1 to 40 lowercase letters, digits, '-' or '_'");
+
+export const contactTierChangedV1 = z.object({
+  contactId: uuid,
+  /** The new tier; null when it was cleared. */
+  tier: contactTierSchema.nullable(),
+  changedAt: instant,
+});
+
 export type ContactCreated = z.infer<typeof contactCreatedV1>;
 export type ConversationOpened = z.infer<typeof conversationOpenedV1>;
 export type MessageReceived = z.infer<typeof messageReceivedV1>;
@@ -80,3 +102,5 @@ export type MessageUpdated = z.infer<typeof messageUpdatedV1>;
 export type MessageDeleted = z.infer<typeof messageDeletedV1>;
 export type MessageStatusChanged = z.infer<typeof messageStatusChangedV1>;
 export type ContactMerged = z.infer<typeof contactMergedV1>;
+export type ConversationResolved = z.infer<typeof conversationResolvedV1>;
+export type ContactTierChanged = z.infer<typeof contactTierChangedV1>;

@@ -3,7 +3,7 @@ import type { DeliveryStatus, InboundStatusReceived } from '@switchboard/contrac
 import { DataSource } from 'typeorm';
 import { nextDeliveryStatus } from '../../domain/delivery-status';
 import { MessageRepository } from '../../repositories/message.repository';
-import { EventOutbox, type EventCause } from '../event-outbox';
+import { EventOutbox, type EventCause } from '@switchboard/bus';
 
 export interface ApplyDeliveryStatusCommand extends EventCause {
   status: InboundStatusReceived;

@@ -6,7 +6,7 @@ import type {
 } from '@switchboard/contracts';
 import { DataSource } from 'typeorm';
 import { MessageRepository } from '../../repositories/message.repository';
-import { EventOutbox, type EventCause } from '../event-outbox';
+import { EventOutbox, type EventCause } from '@switchboard/bus';
 
 export type MessageChange =
   | { kind: 'edit'; data: InboundMessageEdited }

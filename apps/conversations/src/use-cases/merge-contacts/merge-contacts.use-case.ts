@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { EventOutbox } from '../event-outbox';
+import { EventOutbox } from '@switchboard/bus';
 
 export interface MergeContactsCommand {
   tenantId: string;

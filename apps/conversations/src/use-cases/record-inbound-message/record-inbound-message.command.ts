@@ -1,5 +1,5 @@
 import type { InboundMessageReceived, TypedEnvelope } from '@switchboard/contracts';
-import type { EventCause } from '../event-outbox';
+import type { EventCause } from '@switchboard/bus';
 
 /** One inbound message to thread, with the tenant and the event that carried it. */
 export interface RecordInboundMessageCommand extends EventCause {

@@ -16,7 +16,7 @@ import { senderIdentities } from '../../domain/sender-identities';
 import { ContactRepository } from '../../repositories/contact.repository';
 import { ConversationRepository } from '../../repositories/conversation.repository';
 import { MessageRepository } from '../../repositories/message.repository';
-import { EventOutbox } from '../event-outbox';
+import { EventOutbox } from '@switchboard/bus';
 import type { RecordInboundMessageCommand } from './record-inbound-message.command';
 
 export type RecordInboundMessageResult =

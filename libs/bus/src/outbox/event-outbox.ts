@@ -1,4 +1,3 @@
-import { appendToOutbox, type OutboxEntry } from '@switchboard/bus';
 import {
   createEnvelope,
   encodeEnvelope,
@@ -7,8 +6,9 @@ import {
   type EventType,
 } from '@switchboard/contracts';
 import type { EntityManager } from 'typeorm';
+import { appendToOutbox, type OutboxEntry } from './outbox';
 
-/** Who caused the events a transaction writes: the tenant and the inbound event. */
+/** Who caused the events a transaction writes: the tenant and the event or request behind them. */
 export interface EventCause {
   tenantId: string;
   correlationId: string;
@@ -17,12 +17,16 @@ export interface EventCause {
 
 /**
  * Collects a transaction's events and writes them to the outbox with it. The key decides
- * the partition: conversation events by conversation, contact events by contact.
+ * the partition (and so the order consumers see).
  */
 export class EventOutbox {
   private readonly entries: OutboxEntry[] = [];
 
   constructor(private readonly cause: EventCause) {}
+
+  get size(): number {
+    return this.entries.length;
+  }
 
   add<T extends EventType>(type: T, key: string, data: EventData<T>): void {
     const envelope = createEnvelope(type, data, {

@@ -1,5 +1,6 @@
-import { BadRequestException, type PipeTransform } from '@nestjs/common';
+import type { PipeTransform } from '@nestjs/common';
 import type { z } from 'zod';
+import { invalidRequest } from './invalid-request';
 
 /** Validates a body against a schema; a 400 names each offending field. */
 export class ZodBodyPipe<TSchema extends z.ZodType> implements PipeTransform<
@@ -11,14 +12,11 @@ export class ZodBodyPipe<TSchema extends z.ZodType> implements PipeTransform<
   transform(value: unknown): z.infer<TSchema> {
     const result = this.schema.safeParse(value);
     if (result.success) return result.data;
-    const fields = result.error.issues.map((issue) => ({
-      field: issue.path.join('.') || '(body)',
-      problem: issue.message,
-    }));
-    throw new BadRequestException({
-      error: 'invalid_request',
-      message: fields.map((field) => `${field.field}: ${field.problem}`).join('; '),
-      fields,
-    });
+    throw invalidRequest(
+      result.error.issues.map((issue) => ({
+        field: issue.path.join('.') || '(body)',
+        problem: issue.message,
+      })),
+    );
   }
 }

@@ -2,6 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { ApiKeyEntity, hashApiKey } from '@switchboard/db';
 import { DataSource, IsNull } from 'typeorm';
 
+/**
+ * API keys, looked up by their hash. The one lookup not scoped to a tenant: it is how the
+ * tenant is found.
+ */
 @Injectable()
 export class ApiKeyRepository {
   constructor(private readonly dataSource: DataSource) {}

@@ -6,7 +6,10 @@ import {
 } from '@nestjs/common';
 import { OutboxRelay } from '@switchboard/bus';
 import { Topics } from '@switchboard/contracts';
-import { SERVICE_RUNTIME, type ServiceRuntime } from '@switchboard/platform';
+import { SERVICE_RUNTIME, type ServiceRuntime } from './service-runtime';
+
+/** Topics events reach through the outbox; any service's relay may publish any row. */
+const OUTBOX_TOPICS = [Topics.conversationEvents, Topics.routingEvents];
 
 /** Runs the outbox relay for as long as the service runs. */
 @Injectable()
@@ -26,7 +29,7 @@ export class OutboxRelayLifecycle implements OnApplicationBootstrap, OnApplicati
 
   async onApplicationBootstrap(): Promise<void> {
     // The relay publishes here; topics are never auto-created.
-    await this.runtime.bus.ensureTopics([Topics.conversationEvents]);
+    await this.runtime.bus.ensureTopics(OUTBOX_TOPICS);
     await this.relay.start();
   }
 

@@ -1,0 +1,3 @@
+export * from './invalid-request';
+export * from './uuid-param.pipe';
+export * from './zod-body.pipe';
