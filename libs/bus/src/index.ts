@@ -10,3 +10,4 @@ export * from './outbox/outbox';
 export * from './outbox/outbox-relay';
 export * from './permanent.error';
 export * from './outbox/event-outbox';
+export { sleep } from './sleep';

@@ -1,4 +1,5 @@
 export * from './model';
+export * from './definitions';
 export * from './routing.error';
 export * from './routing-engine';
 export * from './routing-rules';

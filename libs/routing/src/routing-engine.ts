@@ -802,7 +802,7 @@ export class RoutingEngine {
   /** An offline agent's offers are withdrawn; its assigned work is re-routed if so set. */
   private giveBackWork(agent: AgentState, rerouteAssigned: boolean, now: number): void {
     const reroute = rerouteAssigned || this.settings.onAgentOffline === 'reroute';
-    for (const item of [...agent.holding]) {
+    for (const item of inServiceOrder(agent.holding)) {
       if (item.state === 'offered') {
         this.detachFromAgent(item, 'withdrawn', now);
         this.requeue(item, 'offer_withdrawn', now);
@@ -825,7 +825,7 @@ export class RoutingEngine {
 
   /** Work waiting for this agent goes back to everyone. */
   private releaseReservations(agent: AgentState, now: number): void {
-    for (const item of [...agent.reserved]) {
+    for (const item of inServiceOrder(agent.reserved)) {
       this.clearReservation(item);
       this.route(item, now, null);
     }
@@ -928,7 +928,15 @@ export class RoutingEngine {
 
 const EMPTY_SERVED: ReadonlyMap<string, number> = new Map();
 
-/** A widening timer is live while the work is in the same ring of the same stay in a queue and the ring is due when it was (the queue may have been redefined). */
+/** Most urgent first, so it gets the first pick of agents (and the order survives a restore). */
+function inServiceOrder(items: Iterable<WorkItem>): WorkItem[] {
+  return [...items].sort((a, b) => (servedBefore(a, b) ? -1 : 1));
+}
+
+/**
+ * A widening timer is live while the work is in the same ring of the same stay in a queue,
+ * and that ring is still due when the timer is (the queue may have been redefined since).
+ */
 function ringToken(item: WorkItem, at: number | null): string {
   return `${item.queueId}#${item.ring}#${item.queueEnteredAt}#${at}`;
 }

@@ -92,14 +92,17 @@ function matches(conditions: RuleConditions, facts: RoutingFacts, text: string):
     !(facts.contactTier && conditions.contactTiers.includes(facts.contactTier))
   )
     return false;
-  if (
-    conditions.keywords?.length &&
-    !conditions.keywords.some((keyword) => text.includes(normalizedWords(keyword)))
-  )
+  if (conditions.keywords?.length && !conditions.keywords.some((k) => containsPhrase(text, k)))
     return false;
   if (conditions.hours && isWithin(conditions.hours.schedule, facts.at) !== conditions.hours.inside)
     return false;
   return true;
+}
+
+/** A keyword with no letter or digit is no phrase: it would match only a message without words. */
+function containsPhrase(text: string, keyword: string): boolean {
+  const phrase = normalizedWords(keyword);
+  return phrase.trim() !== '' && text.includes(phrase);
 }
 
 /** Lower-cased, accent-folded words, space-delimited at both ends so phrases match whole words. */
