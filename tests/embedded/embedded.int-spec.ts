@@ -16,6 +16,7 @@ interface RunningEmbedded {
   process: ChildProcess;
   gatewayUrl: string;
   conversationsUrl: string;
+  routerUrl: string;
   apiKey: string;
   output: () => string;
 }
@@ -28,6 +29,7 @@ async function startEmbedded(env: Record<string, string>): Promise<RunningEmbedd
       PATH: process.env.PATH ?? '',
       GATEWAY_PORT: '0',
       CONVERSATIONS_PORT: '0',
+      ROUTER_PORT: '0',
       GATEWAY_SMTP_PORT: '0',
       LOG_LEVEL: 'warn',
       ...env,
@@ -44,11 +46,12 @@ async function startEmbedded(env: Record<string, string>): Promise<RunningEmbedd
   );
   const gatewayUrl = output.match(/gateway\s+(http:\/\/\S+)/)?.[1];
   const conversationsUrl = output.match(/conversations\s+(http:\/\/\S+)/)?.[1];
+  const routerUrl = output.match(/router\s+(http:\/\/\S+)/)?.[1];
   const apiKey = output.match(/demo API key\s+(\S+)/)?.[1];
-  if (!gatewayUrl || !conversationsUrl || !apiKey) {
+  if (!gatewayUrl || !conversationsUrl || !routerUrl || !apiKey) {
     throw new Error(`embedded mode did not start:\n${output}`);
   }
-  return { process: child, gatewayUrl, conversationsUrl, apiKey, output: () => output };
+  return { process: child, gatewayUrl, conversationsUrl, routerUrl, apiKey, output: () => output };
 }
 
 async function stopEmbedded(running: RunningEmbedded): Promise<number | null> {
@@ -83,19 +86,46 @@ async function threadedMessages(databaseUrl: string): Promise<string[]> {
   }
 }
 
-/** The conversations service's HTTP API answers on its own port, with the demo key. */
-async function resolvesOverHttp(running: RunningEmbedded, databaseUrl: string): Promise<void> {
+async function conversationOf(databaseUrl: string, providerMessageId: string): Promise<string> {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
-  let conversationId: string;
   try {
     const found = await client.query(
-      "SELECT conversation_id FROM messages WHERE provider_message_id = 'demo-1'",
+      'SELECT conversation_id FROM messages WHERE provider_message_id = $1',
+      [providerMessageId],
     );
-    conversationId = found.rows[0].conversation_id;
+    return found.rows[0].conversation_id;
   } finally {
     await client.end();
   }
+}
+
+/** The demo conversation is offered to the demo agent, who accepts it through the router's API. */
+async function routesToDemoAgent(running: RunningEmbedded, databaseUrl: string): Promise<void> {
+  const conversationId = await conversationOf(databaseUrl, 'demo-1');
+  const auth = { authorization: `Bearer ${running.apiKey}`, 'content-type': 'application/json' };
+  const routing = `${running.routerUrl}/v1/routing/conversations/${conversationId}`;
+  await waitFor(async () => {
+    const response = await fetch(routing, { headers: auth });
+    return response.ok && ((await response.json()) as { state: string }).state === 'offered';
+  }, 'the demo conversation to be offered');
+  expect(await (await fetch(routing, { headers: auth })).json()).toMatchObject({
+    state: 'offered',
+    agentId: 'demo-agent',
+    queueId: 'general',
+  });
+  const accepted = await fetch(`${routing}/accept`, {
+    method: 'POST',
+    headers: auth,
+    body: JSON.stringify({ agentId: 'demo-agent' }),
+  });
+  expect(accepted.status).toBe(200);
+  expect(await accepted.json()).toMatchObject({ state: 'assigned', agentId: 'demo-agent' });
+}
+
+/** The conversations service's HTTP API answers on its own port, with the demo key. */
+async function resolvesOverHttp(running: RunningEmbedded, databaseUrl: string): Promise<void> {
+  const conversationId = await conversationOf(databaseUrl, 'demo-1');
   const resolve = (headers: Record<string, string>) =>
     fetch(`${running.conversationsUrl}/v1/conversations/${conversationId}/resolve`, {
       method: 'POST',
@@ -190,6 +220,7 @@ describe('Embedded mode (npm start)', () => {
             async () => (await threadedMessages(url)).length === 1,
             'the first message',
           );
+          await routesToDemoAgent(first, url);
           await resolvesOverHttp(first, url);
           return url;
         } finally {

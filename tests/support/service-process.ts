@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { waitFor } from '../../libs/bus/src/testing/wait-for';
 
-const root = resolve(__dirname, '../..');
+// The repository root, whether this runs from tests/support (Jest) or dist/tests/support (benches).
+const root = resolve(__dirname, __dirname.includes(`${sep}dist${sep}`) ? '../../..' : '../..');
 
 /** A service started exactly as deployed: `node dist/apps/<service>/src/main.js`. */
 export interface ServiceProcess {

@@ -5,6 +5,8 @@ import { connectRuntime, startServiceApp, type OwnedRuntime } from '@switchboard
 import { ConversationsModule } from '../../apps/conversations/src/conversations.module';
 import { CONVERSATIONS_GROUP_ID } from '../../apps/conversations/src/config/conversations.config';
 import { GatewayModule } from '../../apps/gateway/src/gateway.module';
+import { ROUTER_INTAKE_GROUP_ID } from '../../apps/router/src/config/router.settings';
+import { RouterModule } from '../../apps/router/src/router.module';
 import { TEST_KAFKA_BROKERS } from './infrastructure';
 
 export interface RunningService {
@@ -93,6 +95,34 @@ export async function startConversations(options: {
       port: 0,
       consumer: {
         groupId: CONVERSATIONS_GROUP_ID,
+        retry: { initialBackoffMs: 50, maxBackoffMs: 500 },
+      },
+    },
+  );
+  return running(app, runtime);
+}
+
+/** The real router service; several may run at once (replicas) with distinct instance ids. */
+export async function startRouter(options: {
+  databaseUrl: string;
+  topicPrefix: string;
+  instanceId?: string;
+  ownershipCheckMs?: number;
+}): Promise<RunningService> {
+  const config = runtimeConfig(options.databaseUrl, options.topicPrefix);
+  const runtime = await connectRuntime('router', config);
+  const app = await startServiceApp(
+    RouterModule.forRoot(runtime, {
+      instanceId: options.instanceId ?? `router-${randomUUID().slice(0, 8)}`,
+      commandPartitions: config.KAFKA_TOPIC_PARTITIONS,
+      ownershipCheckMs: options.ownershipCheckMs ?? 200,
+    }),
+    runtime,
+    {
+      host: '127.0.0.1',
+      port: 0,
+      consumer: {
+        groupId: ROUTER_INTAKE_GROUP_ID,
         retry: { initialBackoffMs: 50, maxBackoffMs: 500 },
       },
     },

@@ -9,6 +9,9 @@ import { CONVERSATIONS_GROUP_ID } from '../../conversations/src/config/conversat
 import { ConversationsModule } from '../../conversations/src/conversations.module';
 import { GatewayModule } from '../../gateway/src/gateway.module';
 import { SmtpListener } from '../../gateway/src/smtp/smtp-listener';
+import { ROUTER_INTAKE_GROUP_ID } from '../../router/src/config/router.settings';
+import { RouterModule } from '../../router/src/router.module';
+import { seedDemoRouting } from './demo-routing';
 import { secretsKeyIn, seedDemoTenant } from './demo-tenant';
 import type { EmbeddedConfig } from './embedded.config';
 import { startEmbeddedPostgres, type RunningPostgres } from './embedded-postgres';
@@ -16,6 +19,7 @@ import { startEmbeddedPostgres, type RunningPostgres } from './embedded-postgres
 export interface EmbeddedSystem {
   gatewayUrl: string;
   conversationsUrl: string;
+  routerUrl: string;
   smtpPort: number | null;
   databaseUrl: string;
   busKind: 'in-process' | 'kafka';
@@ -56,6 +60,7 @@ export async function startEmbeddedSystem(config: EmbeddedConfig): Promise<Embed
       const applied = await runMigrations(setup);
       if (applied.length) logger.log(`Applied migrations: ${applied.join(', ')}`, 'Embedded');
       demo = await seedDemoTenant(setup, config.SWITCHBOARD_DATA_DIR);
+      await seedDemoRouting(setup, demo.tenantId);
     } finally {
       await setup.destroy();
     }
@@ -106,6 +111,21 @@ export async function startEmbeddedSystem(config: EmbeddedConfig): Promise<Embed
         },
       ),
     );
+    const { url: routerUrl } = await start('router', (runtime) =>
+      startServiceApp(
+        RouterModule.forRoot(runtime, {
+          instanceId: `embedded-${process.pid}`,
+          commandPartitions: config.KAFKA_TOPIC_PARTITIONS,
+          ownershipCheckMs: 1_000,
+        }),
+        runtime,
+        {
+          host: config.HOST,
+          port: config.ROUTER_PORT,
+          consumer: { groupId: ROUTER_INTAKE_GROUP_ID },
+        },
+      ),
+    );
     const { app: gateway, url: gatewayUrl } = await start('gateway', (runtime) =>
       startServiceApp(
         GatewayModule.forRoot(runtime, {
@@ -132,6 +152,7 @@ export async function startEmbeddedSystem(config: EmbeddedConfig): Promise<Embed
     return {
       gatewayUrl,
       conversationsUrl,
+      routerUrl,
       smtpPort: gateway.get(SmtpListener).port,
       databaseUrl,
       busKind: config.KAFKA_BROKERS ? 'kafka' : 'in-process',

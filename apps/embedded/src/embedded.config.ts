@@ -17,6 +17,7 @@ export const embeddedConfigSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   GATEWAY_PORT: settings.port(3000),
   CONVERSATIONS_PORT: settings.port(3001),
+  ROUTER_PORT: settings.port(3002),
   /** The try-out's SMTP listener, so email can be tried without a provider. */
   GATEWAY_SMTP_PORT: settings.port(2525),
   GATEWAY_MAX_BODY_BYTES: settings.bytes(1_048_576),

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '@switchboard/config';
 import { embeddedConfigSchema } from './embedded.config';
+import { DEMO_AGENT_ID, DEMO_QUEUE_ID } from './demo-routing';
 import { startEmbeddedSystem } from './embedded-system';
 
 /** `npm start`: the whole of Switchboard in one process, for trying it out. */
@@ -14,6 +15,7 @@ async function main(): Promise<void> {
       'Switchboard is running (embedded mode)',
       `  gateway        ${system.gatewayUrl}   (health: /health/ready, metrics: /metrics)`,
       `  conversations  ${system.conversationsUrl}`,
+      `  router         ${system.routerUrl}   (API description: /v1/routing/openapi.json)`,
       `  smtp           ${system.smtpPort === null ? 'off' : `127.0.0.1:${system.smtpPort} (mail to connected inboxes)`}`,
       `  webhooks       ${system.gatewayUrl}/v1/webhooks/<twilio|slack|meta|sendgrid|mailgun|postmark|telegram/…>`,
       `  database       ${redactedDb}`,
@@ -25,6 +27,10 @@ async function main(): Promise<void> {
       `  curl -sS -X POST ${system.gatewayUrl}/v1/channels/api/messages \\`,
       `    -H 'Authorization: Bearer ${system.demo.apiKey}' -H 'Content-Type: application/json' \\`,
       `    -d '{"messageId":"demo-1","from":{"id":"customer-1","name":"Ada"},"text":"Hello!"}'`,
+      '',
+      `It is routed to the demo agent (${DEMO_AGENT_ID}, queue ${DEMO_QUEUE_ID}); see the offer and why:`,
+      `  curl -sS ${system.routerUrl}/v1/routing/agents/${DEMO_AGENT_ID} -H 'Authorization: Bearer ${system.demo.apiKey}'`,
+      `  curl -sS ${system.routerUrl}/v1/routing/conversations/<conversationId>/explain -H 'Authorization: Bearer ${system.demo.apiKey}'`,
       '',
       'Stop with Ctrl+C.',
       '',
