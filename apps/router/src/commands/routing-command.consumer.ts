@@ -76,19 +76,29 @@ export class RoutingCommandConsumer implements OnApplicationBootstrap, OnApplica
       throw classify(error);
     }
     const correlation = { correlationId: envelope.correlationId, causationId: envelope.id };
-    await withCorrelation(correlation, async () => {
-      try {
-        await this.handler.handle(envelope);
-      } catch (error) {
-        const classified = classifyFailure(classify(error));
-        this.logger.error({
-          msg: `Routing command ${envelope.type} failed (attempt ${message.attempt})`,
-          eventId: envelope.id,
-          err: error,
-        });
-        throw classified;
-      }
-    });
+    const { metrics } = this.runtime;
+    const started = process.hrtime.bigint();
+    let outcome: 'ok' | 'error' = 'error';
+    try {
+      await withCorrelation(correlation, async () => {
+        try {
+          await this.handler.handle(envelope);
+        } catch (error) {
+          const classified = classifyFailure(classify(error));
+          this.logger.error({
+            msg: `Routing command ${envelope.type} failed (attempt ${message.attempt})`,
+            eventId: envelope.id,
+            err: error,
+          });
+          throw classified;
+        }
+      });
+      outcome = 'ok';
+    } finally {
+      const labels = { topic: Topics.routingCommands, type: envelope.type };
+      metrics.eventsConsumed.inc({ ...labels, outcome });
+      metrics.handlerSeconds.observe(labels, Number(process.hrtime.bigint() - started) / 1e9);
+    }
   }
 
   private scheduleReconcile(): void {

@@ -21,7 +21,6 @@ export class RoutingCommandHandler {
   async handle(envelope: AnyEnvelope): Promise<void> {
     const action = this.actionFor(envelope);
     if (!action) return;
-    // Work commands are idempotent in the engine; the rest are deduplicated by id.
     const fromConversation =
       envelope.type === 'routing.work_requested' || envelope.type === 'routing.work_ended';
     await this.routers.step(
@@ -85,7 +84,10 @@ export class RoutingCommandHandler {
         channel: work.channel,
         channelAccountId: work.channelAccountId,
         language: work.language,
-        contactTier: await this.config.findContactTier(envelope.tenantId, work.contactId),
+        // Looked up only when a rule asks: it is a round trip on every new conversation's path.
+        contactTier: router.config.rules.some((rule) => rule.conditions.contactTiers?.length)
+          ? await this.config.findContactTier(envelope.tenantId, work.contactId)
+          : null,
         text: work.text,
         at: now,
       },

@@ -149,84 +149,95 @@ export class RoutingStateRepository {
     return rows.length > 0;
   }
 
-  /** Writes decisions, the state they leave and their events in one fenced transaction. */
+  /**
+   * Writes decisions, the state they leave, the command's outcome and the events, fenced by the
+   * epoch, in ONE statement (one round trip: this is on every decision's path). Each part runs
+   * only if the fence row matched: `FOR UPDATE` waits out a concurrent claim, then re-checks the
+   * epoch, so a replica that lost the tenant writes nothing at all.
+   */
   async commit(commit: RoutingCommit): Promise<void> {
     const { tenantId, changes } = commit;
-    await this.dataSource.transaction(async (manager) => {
-      const owners: { epoch: string }[] = await manager.query(
-        `SELECT epoch FROM routing_owners WHERE tenant_id = $1 FOR UPDATE`,
-        [tenantId],
-      );
-      if (Number(owners[0]?.epoch) !== commit.epoch)
-        throw new OwnershipLostError(tenantId, commit.epoch);
-
-      if (commit.command)
-        await manager.query(
-          `INSERT INTO routing_command_results (command_id, tenant_id, outcome, error_code, message)
-           VALUES ($1, $2, $3, $4, $5) ON CONFLICT (command_id) DO NOTHING`,
-          [
-            commit.command.id,
-            tenantId,
-            commit.command.refusal ? 'refused' : 'applied',
-            commit.command.refusal?.code ?? null,
-            commit.command.refusal?.message ?? null,
-          ],
-        );
-      if (changes.work.length > 0)
-        await manager.query(
-          `INSERT INTO routing_work (conversation_id, tenant_id, state, queue_id, agent_id, snapshot)
-           SELECT (w->>'conversationId')::uuid, $1, w->>'state', w->>'queueId', w->>'agentId', w
-             FROM jsonb_array_elements($2::jsonb) AS w
-           ON CONFLICT (conversation_id) DO UPDATE
-             SET state = EXCLUDED.state, queue_id = EXCLUDED.queue_id,
-                 agent_id = EXCLUDED.agent_id, snapshot = EXCLUDED.snapshot, updated_at = now()
-             WHERE routing_work.tenant_id = EXCLUDED.tenant_id`,
-          [tenantId, JSON.stringify(changes.work.map(workSnapshot))],
-        );
-      if (changes.endedWork.length > 0)
-        await manager.query(
-          `DELETE FROM routing_work WHERE tenant_id = $1 AND conversation_id = ANY($2::uuid[])`,
-          [tenantId, changes.endedWork],
-        );
-      if (changes.agents.length > 0)
-        await manager.query(
-          `UPDATE routing_agents AS a
-              SET presence = r.presence, connected = r.connected,
-                  disconnected_at = to_timestamp(r."disconnectedAt" / 1000.0),
-                  last_routed_at = to_timestamp(r."lastRoutedAt" / 1000.0),
-                  missed_offers = r."missedOffers", updated_at = now()
-             FROM jsonb_to_recordset($2::jsonb) AS r(id text, presence text, connected boolean,
-                  "disconnectedAt" double precision, "lastRoutedAt" double precision,
-                  "missedOffers" integer)
-            WHERE a.tenant_id = $1 AND a.id = r.id`,
-          [
-            tenantId,
-            JSON.stringify(
-              changes.agents.map((agent) => ({ id: agent.id, ...agentRuntime(agent) })),
-            ),
-          ],
-        );
-      if (changes.lastAgents.length > 0)
-        await manager.query(
-          `INSERT INTO routing_last_agents (tenant_id, contact_id, agent_id, at)
-           SELECT $1, r."contactId", r."agentId", to_timestamp(r.at / 1000.0)
-             FROM jsonb_to_recordset($2::jsonb) AS r("contactId" uuid, "agentId" text, at double precision)
-           ON CONFLICT (tenant_id, contact_id) DO UPDATE
-             SET agent_id = EXCLUDED.agent_id, at = EXCLUDED.at`,
-          [tenantId, JSON.stringify(changes.lastAgents)],
-        );
-      if (commit.decisions.length > 0) {
-        await manager.query(
-          `INSERT INTO routing_history (tenant_id, conversation_id, agent_id, type, decision, command_id, at)
-           SELECT $1, (d->>'conversationId')::uuid, d->>'agentId', d->>'type', d, $3,
-                  to_timestamp((d->>'at')::double precision / 1000.0)
-             FROM jsonb_array_elements($2::jsonb) AS d`,
-          [tenantId, JSON.stringify(commit.decisions), commit.command?.id ?? null],
-        );
-        const outbox = new EventOutbox(commit.cause);
-        addDecisionEvents(outbox, commit.decisions);
-        await outbox.writeTo(manager);
-      }
-    });
+    const outbox = new EventOutbox(commit.cause);
+    addDecisionEvents(outbox, commit.decisions);
+    const rows: { fenced: number }[] = await this.dataSource.query(
+      `WITH fence AS (
+         SELECT tenant_id FROM routing_owners WHERE tenant_id = $1 AND epoch = $2 FOR UPDATE
+       ),
+       result AS (
+         INSERT INTO routing_command_results (command_id, tenant_id, outcome, error_code, message)
+         SELECT $8::uuid, tenant_id, $9, $10, $11 FROM fence WHERE $8::uuid IS NOT NULL
+         ON CONFLICT (command_id) DO NOTHING
+       ),
+       work AS (
+         INSERT INTO routing_work (conversation_id, tenant_id, state, queue_id, agent_id, snapshot)
+         SELECT (w->>'conversationId')::uuid, f.tenant_id, w->>'state', w->>'queueId', w->>'agentId', w
+           FROM jsonb_array_elements($3::jsonb) AS w, fence AS f
+         ON CONFLICT (conversation_id) DO UPDATE
+           SET state = EXCLUDED.state, queue_id = EXCLUDED.queue_id,
+               agent_id = EXCLUDED.agent_id, snapshot = EXCLUDED.snapshot, updated_at = now()
+           WHERE routing_work.tenant_id = EXCLUDED.tenant_id
+       ),
+       ended AS (
+         DELETE FROM routing_work
+          WHERE tenant_id = (SELECT tenant_id FROM fence) AND conversation_id = ANY($4::uuid[])
+       ),
+       agents AS (
+         UPDATE routing_agents AS a
+            SET presence = r.presence, connected = r.connected,
+                disconnected_at = to_timestamp(r."disconnectedAt" / 1000.0),
+                last_routed_at = to_timestamp(r."lastRoutedAt" / 1000.0),
+                missed_offers = r."missedOffers", updated_at = now()
+           FROM jsonb_to_recordset($5::jsonb) AS r(id text, presence text, connected boolean,
+                "disconnectedAt" double precision, "lastRoutedAt" double precision,
+                "missedOffers" integer)
+          WHERE a.tenant_id = (SELECT tenant_id FROM fence) AND a.id = r.id
+       ),
+       last_agents AS (
+         INSERT INTO routing_last_agents (tenant_id, contact_id, agent_id, at)
+         SELECT f.tenant_id, r."contactId", r."agentId", to_timestamp(r.at / 1000.0)
+           FROM jsonb_to_recordset($6::jsonb) AS r("contactId" uuid, "agentId" text, at double precision),
+                fence AS f
+         ON CONFLICT (tenant_id, contact_id) DO UPDATE
+           SET agent_id = EXCLUDED.agent_id, at = EXCLUDED.at
+       ),
+       history AS (
+         INSERT INTO routing_history (tenant_id, conversation_id, agent_id, type, decision, command_id, at)
+         SELECT f.tenant_id, (d->>'conversationId')::uuid, d->>'agentId', d->>'type', d, $8::uuid,
+                to_timestamp((d->>'at')::double precision / 1000.0)
+           FROM jsonb_array_elements($7::jsonb) WITH ORDINALITY AS h(d, n), fence AS f
+          ORDER BY h.n
+       ),
+       events AS (
+         INSERT INTO outbox (event_id, topic, message_key, payload, headers)
+         SELECT (e->>'eventId')::uuid, e->>'topic', e->>'key', decode(e->>'payload', 'base64'),
+                e->'headers'
+           FROM jsonb_array_elements($12::jsonb) WITH ORDINALITY AS o(e, n), fence
+          ORDER BY o.n
+       )
+       SELECT count(*)::int AS fenced FROM fence`,
+      [
+        tenantId,
+        commit.epoch,
+        JSON.stringify(changes.work.map(workSnapshot)),
+        changes.endedWork,
+        JSON.stringify(changes.agents.map((agent) => ({ id: agent.id, ...agentRuntime(agent) }))),
+        JSON.stringify(changes.lastAgents),
+        JSON.stringify(commit.decisions),
+        commit.command?.id ?? null,
+        commit.command ? (commit.command.refusal ? 'refused' : 'applied') : null,
+        commit.command?.refusal?.code ?? null,
+        commit.command?.refusal?.message ?? null,
+        JSON.stringify(
+          outbox.collected.map((entry) => ({
+            eventId: entry.eventId,
+            topic: entry.topic,
+            key: entry.key,
+            payload: entry.payload.toString('base64'),
+            headers: entry.headers,
+          })),
+        ),
+      ],
+    );
+    if (rows[0]?.fenced !== 1) throw new OwnershipLostError(tenantId, commit.epoch);
   }
 }

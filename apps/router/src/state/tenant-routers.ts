@@ -84,7 +84,14 @@ export class TenantRouters implements OnApplicationShutdown {
     action: RoutingAction,
   ): Promise<boolean> {
     if (router.closed) return false;
-    if (options.commandId && (await this.state.isApplied(options.commandId))) return true;
+    // Work commands are idempotent in the engine; the API's are looked up (a redelivery after
+    // a crash must not transfer or reject twice).
+    if (
+      options.recordOutcome &&
+      options.commandId &&
+      (await this.state.isApplied(options.commandId))
+    )
+      return true;
     const now = this.clock.now();
     let decisions: RoutingDecision[] = [];
     let refusal: { code: string; message: string } | null = null;

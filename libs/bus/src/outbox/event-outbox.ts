@@ -47,6 +47,11 @@ export class EventOutbox {
     });
   }
 
+  /** The entries, for a caller that writes them in a statement of its own. */
+  get collected(): readonly OutboxEntry[] {
+    return this.entries;
+  }
+
   writeTo(manager: EntityManager): Promise<void> {
     return appendToOutbox(manager, this.entries);
   }
