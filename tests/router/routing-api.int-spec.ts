@@ -416,6 +416,15 @@ describe('Routing HTTP API', () => {
       totalUnits: 2,
     });
 
+    const offers = await call('GET', '/v1/routing/conversations?state=offered&agentId=ada');
+    expect(offers.status).toBe(200);
+    expect(offers.body).toEqual([expect.objectContaining({ conversationId, agentId: 'ada' })]);
+    expect((await call('GET', '/v1/routing/conversations?state=assigned')).body).toEqual([]);
+    const badFilter = await call('GET', '/v1/routing/conversations?state=lost&limit=0');
+    expect(badFilter.status).toBe(400);
+    expect(JSON.stringify(badFilter.body)).toMatch(/state/);
+    expect(JSON.stringify(badFilter.body)).toMatch(/limit/);
+
     const explained = await call('GET', `/v1/routing/conversations/${conversationId}/explain`);
     expect(explained.status).toBe(200);
     expect(explained.body.live).toMatchObject({

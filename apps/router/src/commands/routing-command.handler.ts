@@ -1,11 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AnyEnvelope, TypedEnvelope } from '@switchboard/contracts';
-import {
-  chooseRoute,
-  RoutingError,
-  RoutingErrorCode,
-  type RoutingDecision,
-} from '@switchboard/routing';
+import { chooseRoute, type RoutingDecision } from '@switchboard/routing';
 import { RoutingConfigRepository } from '../state/routing-config.repository';
 import type { TenantRouter } from '../state/tenant-router';
 import { TenantRouters, type RoutingAction } from '../state/tenant-routers';
@@ -93,11 +88,8 @@ export class RoutingCommandHandler {
       },
       router.config.defaultQueueId ?? '',
     );
-    if (!route.queueId)
-      throw new RoutingError(
-        RoutingErrorCode.UnknownQueue,
-        'no routing rule matched and the tenant has no default queue',
-      );
+    // A tenant that routes nothing (no default queue, no rule matched) is not an error per message.
+    if (!route.queueId) return [];
     return router.engine.enqueue(
       {
         conversationId: work.conversationId,

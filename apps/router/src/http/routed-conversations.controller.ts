@@ -6,6 +6,7 @@ import {
   HttpStatus,
   Param,
   Post,
+  Query,
   Res,
   UseFilters,
   UseGuards,
@@ -16,6 +17,12 @@ import { answerOfferCommand } from '../use-cases/answer-offer/answer-offer.comma
 import { AnswerOfferUseCase } from '../use-cases/answer-offer/answer-offer.use-case';
 import { explainRoutingQuery } from '../use-cases/explain-routing/explain-routing.command';
 import { ExplainRoutingUseCase } from '../use-cases/explain-routing/explain-routing.use-case';
+import {
+  listRoutedConversationsQuery,
+  routedConversationsFilterSchema,
+  type RoutedConversationsFilter,
+} from '../use-cases/list-routed-conversations/list-routed-conversations.command';
+import { ListRoutedConversationsUseCase } from '../use-cases/list-routed-conversations/list-routed-conversations.use-case';
 import { getRoutedConversationQuery } from '../use-cases/get-routed-conversation/get-routed-conversation.command';
 import { GetRoutedConversationUseCase } from '../use-cases/get-routed-conversation/get-routed-conversation.use-case';
 import { transferConversationCommand } from '../use-cases/transfer-conversation/transfer-conversation.command';
@@ -53,10 +60,23 @@ type AnswerResponse = {
 export class RoutedConversationsController {
   constructor(
     private readonly getConversation: GetRoutedConversationUseCase,
+    private readonly listConversations: ListRoutedConversationsUseCase,
     private readonly answerOffer: AnswerOfferUseCase,
     private readonly transferConversation: TransferConversationUseCase,
     private readonly explainRouting: ExplainRoutingUseCase,
   ) {}
+
+  /** `?state=offered&agentId=ada`: an agent's pending offers; `?queueId=billing`: a backlog. */
+  @Get()
+  async list(
+    @TenantId() tenantId: string,
+    @Query(new ZodBodyPipe(routedConversationsFilterSchema)) filter: RoutedConversationsFilter,
+  ): Promise<ConversationResponse[]> {
+    const found = await this.listConversations.execute(
+      listRoutedConversationsQuery({ tenantId, ...filter }),
+    );
+    return found.map(conversationResponse);
+  }
 
   /** 404 `not_routed` when it is not waiting, offered or assigned. */
   @Get(':conversationId')

@@ -62,6 +62,16 @@ function operation(route: RouteDoc): JsonSchema {
       schema: jsonSchema(parameter.schema, 'input'),
     };
   });
+  for (const [name, schema] of Object.entries(route.query?.shape ?? {})) {
+    const property = schema as z.ZodType;
+    parameters.push({
+      name,
+      in: 'query',
+      required: !property.safeParse(undefined).success,
+      description: property.description ?? '',
+      schema: jsonSchema(property, 'input'),
+    });
+  }
   const responses: Record<string, JsonSchema> = {};
   for (const [status, response] of Object.entries(route.responses))
     responses[status] = {

@@ -23,6 +23,7 @@ import {
   settingsResponseSchema,
   skillResponseSchema,
 } from '../http/routing.responses';
+import { routedConversationsFilterSchema } from '../use-cases/list-routed-conversations/list-routed-conversations.command';
 import { routingIdSchema, skillNameSchema } from '../use-cases/shared/routing-config.schemas';
 
 export type HttpMethod = 'get' | 'put' | 'post' | 'delete';
@@ -42,6 +43,8 @@ export interface RouteDoc {
   /** No API key needed. */
   readonly public?: boolean;
   readonly body?: z.ZodType;
+  /** Query parameters: each property of the object is one. */
+  readonly query?: z.ZodObject;
   /** Success responses; 400 (bad parameter or body) and 401 are added where they apply. */
   readonly responses: Readonly<Record<number, ResponseDoc>>;
   /** Error statuses beyond 400 and 401, described by `ERROR_DESCRIPTIONS`. */
@@ -229,6 +232,18 @@ export const ROUTING_ROUTES: readonly RouteDoc[] = [
     responses: { 200: { description: 'The settings as stored.', schema: settingsResponseSchema } },
   },
   // ---- conversations
+  {
+    method: 'get',
+    path: '/v1/routing/conversations',
+    tag: 'Conversations',
+    summary: 'Conversations in routing, longest waiting first',
+    description:
+      'Filter by state, agent and queue: `?state=offered&agentId=ada` lists what an agent is being offered, `?queueId=billing&state=waiting` a backlog.',
+    query: routedConversationsFilterSchema,
+    responses: {
+      200: { description: 'At most `limit` of them.', schema: z.array(conversationResponseSchema) },
+    },
+  },
   {
     method: 'get',
     path: '/v1/routing/conversations/:conversationId',

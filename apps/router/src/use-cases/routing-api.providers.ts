@@ -7,6 +7,7 @@ import { ExplainRoutingUseCase } from './explain-routing/explain-routing.use-cas
 import { GetAgentUseCase } from './get-agent/get-agent.use-case';
 import { GetQueueUseCase } from './get-queue/get-queue.use-case';
 import { GetRoutedConversationUseCase } from './get-routed-conversation/get-routed-conversation.use-case';
+import { ListRoutedConversationsUseCase } from './list-routed-conversations/list-routed-conversations.use-case';
 import { GetRoutingRulesUseCase } from './get-routing-rules/get-routing-rules.use-case';
 import { GetRoutingSettingsUseCase } from './get-routing-settings/get-routing-settings.use-case';
 import { ListAgentsUseCase } from './list-agents/list-agents.use-case';
@@ -53,6 +54,7 @@ export const ROUTING_API_PROVIDERS: Provider[] = [
   GetRoutingSettingsUseCase,
   PutRoutingSettingsUseCase,
   GetRoutedConversationUseCase,
+  ListRoutedConversationsUseCase,
   AnswerOfferUseCase,
   TransferConversationUseCase,
   ExplainRoutingUseCase,
