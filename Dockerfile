@@ -38,8 +38,7 @@ COPY --from=build /app/dist ./dist
 USER node
 
 # gateway listens on 3000, conversations on 3001, router on 3002 (each overridable with PORT).
-# EXPOSE only documents ports (compose and k8s/ publish theirs explicitly); 3002 may be
-# added to it.
+# EXPOSE only documents them: compose and k8s/ publish ports explicitly.
 EXPOSE 3000 3001 3002
 
 # Node handles SIGTERM itself (graceful shutdown drains in-flight Kafka work), so it runs
