@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { waitFor } from '../../libs/bus/src/testing/wait-for';
 import { TEST_KAFKA_BROKERS } from '../support/infrastructure';
 import { seedRouting } from '../support/routing-seed';
+import { CommandResultsHousekeeping } from '../../apps/router/src/state/command-results.housekeeping';
 import {
   OwnershipLostError,
   RoutingStateRepository,
@@ -221,5 +222,20 @@ describe('router replicas: ownership by partition, rebalance, fencing', () => {
     expect({ history: await count('routing_history'), outbox: await count('outbox') }).toEqual(
       before,
     );
+  });
+
+  it('forgets command outcomes after a day', async () => {
+    const [old, recent] = [randomUUID(), randomUUID()];
+    await first.runtime.dataSource.query(
+      `INSERT INTO routing_command_results (command_id, tenant_id, outcome, applied_at)
+       VALUES ($1, $3, 'applied', now() - interval '25 hours'), ($2, $3, 'applied', now())`,
+      [old, recent, tenants[0]],
+    );
+    await first.app.get(CommandResultsHousekeeping).sweep();
+    const left: { command_id: string }[] = await first.runtime.dataSource.query(
+      `SELECT command_id FROM routing_command_results WHERE command_id = ANY($1::uuid[])`,
+      [[old, recent]],
+    );
+    expect(left).toEqual([{ command_id: recent }]);
   });
 });

@@ -13,6 +13,7 @@ import { RoutingCommandPublisher } from './commands/routing-command.publisher';
 import { ConversationIntakeHandler } from './intake/conversation-intake.handler';
 import { ROUTING_API_CONTROLLERS } from './http/routing-api.controllers';
 import { RoutingOpenApiController } from './openapi/openapi.controller';
+import { CommandResultsHousekeeping } from './state/command-results.housekeeping';
 import { RoutingConfigRepository } from './state/routing-config.repository';
 import { RoutingStateRepository } from './state/routing-state.repository';
 import { TenantRouters } from './state/tenant-routers';
@@ -40,6 +41,7 @@ export class RouterModule {
         RoutingCommandPublisher,
         RoutingCommandConsumer,
         OutboxRelayLifecycle,
+        CommandResultsHousekeeping,
         ...ROUTING_API_PROVIDERS,
         { provide: ROUTER_SETTINGS, useValue: settings },
       ],

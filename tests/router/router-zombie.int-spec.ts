@@ -1,0 +1,190 @@
+import { KafkaBus } from '@switchboard/bus';
+import { createEnvelope, encodeEnvelope, Topics } from '@switchboard/contracts';
+import { createDataSource, provisionTenant } from '@switchboard/db';
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { waitFor } from '../../libs/bus/src/testing/wait-for';
+import { TEST_KAFKA_BROKERS } from '../support/infrastructure';
+import { seedRouting } from '../support/routing-seed';
+import {
+  freePort,
+  spawnService,
+  waitUntilReady,
+  type ServiceProcess,
+} from '../support/service-process';
+import { uniqueTopicPrefix } from '../support/services';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
+
+/**
+ * A replica frozen (SIGSTOP) while it owns a tenant and holds a pending offer is evicted from
+ * the group; the other replica claims the tenant, expires the offer and offers the work again.
+ * When the frozen replica resumes, its overdue offer timer fires in a stale engine: its write is
+ * fenced by the epoch, so the conversation is offered once more, not twice, and no agent holds
+ * more than its capacity. Two real router processes, as deployed, on the real broker.
+ */
+describe('router replicas: a paused replica that resumes (zombie) writes nothing', () => {
+  const topicPrefix = uniqueTopicPrefix();
+  let database: TestDatabase;
+  let db: DataSource;
+  let producer: KafkaBus;
+  const routers: { id: string; process: ServiceProcess }[] = [];
+  const tenants: string[] = [];
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    db = await createDataSource({ url: database.url, applicationName: 'zombie-test' }).initialize();
+    for (let t = 0; t < 6; t++) {
+      const { tenantId } = await provisionTenant(db, { slug: `zombie-${t}`, name: `Z${t}` });
+      tenants.push(tenantId);
+      await seedRouting(db, tenantId, {
+        queue: { id: 'support', skill: 'support', autoAccept: false, offerTimeoutSeconds: 3 },
+        agents: ['agent-1', 'agent-2'].map((id) => ({
+          id,
+          skills: { support: 5 },
+          totalUnits: 1,
+          online: true,
+        })),
+      });
+    }
+    for (const id of ['router-a', 'router-b']) {
+      const port = freePort();
+      const process = spawnService('router', {
+        DATABASE_URL: database.url,
+        KAFKA_BROKERS: TEST_KAFKA_BROKERS.join(','),
+        KAFKA_TOPIC_PREFIX: topicPrefix,
+        KAFKA_TOPIC_PARTITIONS: '3',
+        KAFKAJS_NO_PARTITIONER_WARNING: '1',
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        ROUTER_INSTANCE_ID: id,
+        ROUTER_OWNERSHIP_CHECK_MS: '200',
+      });
+      routers.push({ id, process });
+      await waitUntilReady(`http://127.0.0.1:${port}`, process);
+    }
+    producer = new KafkaBus({
+      brokers: TEST_KAFKA_BROKERS,
+      clientId: 'zombie-producer',
+      partitions: 3,
+      replicationFactor: 1,
+      topicPrefix,
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const router of routers) {
+      router.process.child.kill('SIGCONT');
+      await router.process.stop('SIGTERM');
+    }
+    await producer?.close();
+    await db?.destroy();
+    await database?.drop();
+  });
+
+  const ownerOf = async (tenantId: string): Promise<{ owner: string; epoch: number } | null> => {
+    const rows: { owner: string; epoch: string }[] = await db.query(
+      `SELECT owner, epoch FROM routing_owners WHERE tenant_id = $1`,
+      [tenantId],
+    );
+    return rows[0] ? { owner: rows[0].owner, epoch: Number(rows[0].epoch) } : null;
+  };
+
+  const decisions = async (
+    conversationId: string,
+  ): Promise<{ type: string; agent_id: string; offer_id: string | null }[]> =>
+    db.query(
+      `SELECT type, agent_id, decision->>'offerId' AS offer_id
+         FROM routing_history WHERE conversation_id = $1 ORDER BY id`,
+      [conversationId],
+    );
+
+  it('fences the resumed replica and keeps one offer at a time', async () => {
+    await waitFor(
+      async () => (await db.query(`SELECT DISTINCT owner FROM routing_owners`)).length === 2,
+      'both replicas to own tenants',
+      30_000,
+    );
+    const zombie = routers[1]!;
+    let tenantId: string | undefined;
+    for (const candidate of tenants)
+      if ((await ownerOf(candidate))?.owner === zombie.id) tenantId = candidate;
+    if (!tenantId) throw new Error('router-b owns no tenant');
+    const claimedBefore = (await ownerOf(tenantId))!.epoch;
+
+    const conversationId = randomUUID();
+    const envelope = createEnvelope(
+      'message.received',
+      {
+        messageId: randomUUID(),
+        conversationId,
+        contactId: randomUUID(),
+        channel: 'sms',
+        channelAccountId: null,
+        providerMessageId: randomUUID(),
+        text: 'Hello?',
+        language: null,
+        attachmentCount: 0,
+        receivedAt: new Date().toISOString(),
+      },
+      { tenantId, correlationId: randomUUID() },
+    );
+    await producer.publish(Topics.conversationEvents, [
+      { key: conversationId, value: encodeEnvelope(envelope) },
+    ]);
+    await waitFor(
+      async () => (await decisions(conversationId)).some((d) => d.type === 'offered'),
+      'the first offer, made by router-b',
+    );
+    const firstAgent = (await decisions(conversationId)).find(
+      (d) => d.type === 'offered',
+    )!.agent_id;
+
+    // Frozen with an offer pending: its 3 s timer cannot fire; Kafka evicts it after its
+    // session times out, and router-a claims the tenant and expires the offer itself.
+    zombie.process.child.kill('SIGSTOP');
+    await waitFor(
+      async () => (await ownerOf(tenantId!))?.owner === 'router-a',
+      'router-a to claim the tenant',
+      40_000,
+    );
+    expect((await ownerOf(tenantId))!.epoch).toBeGreaterThan(claimedBefore);
+    await waitFor(
+      async () =>
+        (await decisions(conversationId)).filter((d) => d.type === 'offered').length === 2,
+      'router-a to offer the work again',
+      20_000,
+    );
+
+    // Resumed: its overdue timer fires in its stale engine. Nothing it decides may land.
+    zombie.process.child.kill('SIGCONT');
+    await new Promise((resolve) => setTimeout(resolve, 4_000));
+
+    // It did try: its stale write was refused by the fence.
+    expect(zombie.process.output()).toMatch(/ownership epoch \d+ is no longer current/);
+    // Replayed from the history: one offer pending at a time, and every end of an offer names
+    // the pending one (a stale engine's write would expire the first offer a second time).
+    const history = await decisions(conversationId);
+    let pending: string | null = null;
+    for (const decision of history) {
+      if (decision.type === 'offered') {
+        expect(pending).toBeNull();
+        pending = decision.offer_id;
+      } else if (decision.type === 'offer_expired' || decision.type === 'assigned') {
+        expect(decision.offer_id).toBe(pending);
+        pending = null;
+      }
+    }
+    const offers = history.filter((d) => d.type === 'offered').map((d) => d.agent_id);
+    expect(offers[0]).toBe(firstAgent);
+    expect(offers[1]).not.toBe(firstAgent);
+    const [work] = await db.query(
+      `SELECT state, agent_id FROM routing_work WHERE conversation_id = $1`,
+      [conversationId],
+    );
+    expect(work).toEqual(
+      pending
+        ? { state: 'offered', agent_id: offers.at(-1) }
+        : { state: 'waiting', agent_id: null },
+    );
+  }, 120_000);
+});
