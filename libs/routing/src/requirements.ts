@@ -45,7 +45,12 @@ export function effectiveRequirements(
 
 /** Requirements and channel as one string: work with equal keys waits in one line. */
 export function requirementKey(channel: string, requirements: readonly SkillRequirement[]): string {
-  return `${channel}|${requirements.map((r) => `${r.skill}:${r.minLevel}`).join(',')}`;
+  return `${channel}|${requirementsKey(requirements)}`;
+}
+
+/** The requirements alone as a string (equal sets, equal strings: they are kept sorted). */
+export function requirementsKey(requirements: readonly SkillRequirement[]): string {
+  return requirements.map((r) => `${r.skill}:${r.minLevel}`).join(',');
 }
 
 export function meetsRequirements(

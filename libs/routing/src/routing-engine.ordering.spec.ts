@@ -57,6 +57,35 @@ describe('RoutingEngine order of waiting work', () => {
     expect(serviceOrder(engine, 2)).toEqual(['second', 'first']);
   });
 
+  it('keeps its order when an SLA changes deep in a long line (the heap is not corrupted)', () => {
+    const engine = busyAgent();
+    engine.enqueue(work('c1', { slaDueAt: at(3000) }), at(1));
+    engine.enqueue(work('c2', { slaDueAt: at(6000) }), at(2));
+    engine.enqueue(work('c3', { slaDueAt: at(9000) }), at(3));
+    engine.enqueue(work('c4', { slaDueAt: at(7000) }), at(4));
+
+    engine.setSlaDue('c2', at(2000));
+
+    expect(serviceOrder(engine, 4)).toEqual(['c2', 'c1', 'c4', 'c3']);
+  });
+
+  it('serves work that overflowed into a higher-priority queue by that priority', () => {
+    const engine = busyAgent([
+      queueDefinition('support', {
+        autoAccept: true,
+        widening: [{ afterSeconds: 60, overflowToQueueId: 'vip' }],
+      }),
+      queueDefinition('vip', { priority: 2, autoAccept: true }),
+    ]);
+    engine.enqueue(work('vip-early', { queueId: 'vip' }), at(1));
+    engine.enqueue(work('overflowing'), at(2));
+    engine.enqueue(work('vip-late', { queueId: 'vip' }), at(70));
+    engine.advance(at(62)); // 'overflowing' moves to vip, priority 2, having waited since 2 s
+    engine.advance(at(80));
+
+    expect(serviceOrder(engine, 3)).toEqual(['vip-early', 'overflowing', 'vip-late']);
+  });
+
   it('serves otherwise equal work oldest first', () => {
     const engine = busyAgent();
     for (const id of ['w1', 'w2', 'w3']) engine.enqueue(work(id), at(1));

@@ -10,16 +10,23 @@ import type {
   QueuedReason,
   RoutingDecision,
   RoutingSettings,
+  SkillRequirement,
   WorkRequest,
 } from './model';
 import { DEFAULT_ROUTING_SETTINGS } from './model';
-import { effectiveRequirements, meetsRequirements } from './requirements';
+import { effectiveRequirements, meetsRequirements, requirementsKey } from './requirements';
 import { RoutingError, RoutingErrorCode } from './routing.error';
 import { type RoutingStateSnapshot, workItemFromSnapshot } from './routing-snapshot';
 import { TimerQueue, type Timer } from './timer-queue';
 import type { WaitingLine } from './waiting-lines';
 import { WaitingLines } from './waiting-lines';
-import { servedBefore, WorkItem } from './work-item';
+import {
+  itemServedBefore,
+  servedBefore,
+  serviceKeyOf,
+  WorkItem,
+  type ServiceKey,
+} from './work-item';
 
 export interface RoutingEngineOptions {
   readonly settings?: RoutingSettings;
@@ -55,10 +62,18 @@ export class RoutingEngine {
   private readonly newId: () => string;
   private readonly lastServedByQueue = new Map<string, Map<string, number>>();
   private readonly lastAgentOfContact = new Map<string, { agentId: string; at: number }>();
-  private readonly matchingLinesCache = new Map<string, { epoch: number; lines: WaitingLine[] }>();
+  /** Per agent: the lines it qualifies for, by channel, and how many of `lines.all` were checked. */
+  private readonly matchingLinesCache = new Map<
+    string,
+    { checked: number; byChannel: Map<string, WaitingLine[]> }
+  >();
   private readonly changedWork = new Set<string>();
   private readonly changedAgents = new Set<string>();
   private readonly changedContacts = new Set<string>();
+  private readonly requirementsMemo = new Map<
+    string,
+    { list: readonly SkillRequirement[]; key: string }
+  >();
   private decisions: RoutingDecision[] = [];
   private sequence = 0;
 
@@ -78,6 +93,7 @@ export class RoutingEngine {
     return this.run(() => {
       const existed = this.queues.has(queue.id);
       this.queues.set(queue.id, queue);
+      this.requirementsMemo.clear();
       if (!existed) return;
       // Requirements or rings may have changed: re-place the queue's waiting work.
       for (const item of this.work.values()) {
@@ -320,6 +336,7 @@ export class RoutingEngine {
             this.timers.schedule({
               at: item.offerExpiresAt,
               kind: 'offer',
+              lane: `offer|${item.queueId}`,
               subject: item.conversationId,
               token: item.offerId!,
             });
@@ -347,12 +364,13 @@ export class RoutingEngine {
             this.timers.schedule({
               at: item.reservedUntil!,
               kind: 'reservation',
+              lane: `reservation|${item.queueId}`,
               subject: item.conversationId,
               token: item.reservedUntil!,
             });
         } else {
           this.clearReservation(item);
-          this.lines.lineFor(item.channel, item.requirements).add(item);
+          this.lines.lineFor(item.channel, item.requirements, item.requirementsKey).add(item);
         }
       }
       agents.sort((a, b) => a.lastRoutedAt - b.lastRoutedAt);
@@ -373,6 +391,12 @@ export class RoutingEngine {
 
   /** Rows to write since the last call (the service persists them before announcing). */
   takeChanges(): RoutingChanges {
+    if (
+      this.changedWork.size === 0 &&
+      this.changedAgents.size === 0 &&
+      this.changedContacts.size === 0
+    )
+      return NO_CHANGES;
     const work: WorkItem[] = [];
     const endedWork: string[] = [];
     for (const id of this.changedWork) {
@@ -380,11 +404,16 @@ export class RoutingEngine {
       if (item) work.push(item);
       else endedWork.push(id);
     }
-    const agents = [...this.changedAgents].flatMap((id) => this.pool.get(id) ?? []);
-    const lastAgents = [...this.changedContacts].flatMap((contactId) => {
+    const agents: AgentState[] = [];
+    for (const id of this.changedAgents) {
+      const agent = this.pool.get(id);
+      if (agent) agents.push(agent);
+    }
+    const lastAgents: { contactId: string; agentId: string; at: number }[] = [];
+    for (const contactId of this.changedContacts) {
       const last = this.lastAgentOfContact.get(contactId);
-      return last ? [{ contactId, ...last }] : [];
-    });
+      if (last) lastAgents.push({ contactId, agentId: last.agentId, at: last.at });
+    }
     this.changedWork.clear();
     this.changedAgents.clear();
     this.changedContacts.clear();
@@ -527,7 +556,9 @@ export class RoutingEngine {
       item.ring += 1;
     }
     const queue = this.queue(item.queueId);
-    item.requirements = effectiveRequirements(queue, item.ring, item.extraSkills, item.language);
+    const requirements = this.requirementsOf(queue, item);
+    item.requirements = requirements.list;
+    item.requirementsKey = requirements.key;
     if (item.ring !== startRing || item.queueId !== startQueue) {
       if (item.ring > 0)
         this.emit({
@@ -545,6 +576,7 @@ export class RoutingEngine {
       this.timers.schedule({
         at,
         kind: 'widen',
+        lane: `widen|${item.queueId}|${item.ring}`,
         subject: item.conversationId,
         token: ringToken(item, at),
       });
@@ -596,6 +628,7 @@ export class RoutingEngine {
         this.timers.schedule({
           at: until,
           kind: 'reservation',
+          lane: `reservation|${item.queueId}`,
           subject: item.conversationId,
           token: until,
         });
@@ -613,7 +646,7 @@ export class RoutingEngine {
       if (!best || preferredAgent(agent, best, context)) best = agent;
     }
     if (best) return this.offer(item, best, 'best_agent', candidates, now);
-    this.lines.lineFor(item.channel, item.requirements).add(item);
+    this.lines.lineFor(item.channel, item.requirements, item.requirementsKey).add(item);
   }
 
   private affinityAgent(item: WorkItem, queue: QueueDefinition, now: number): AgentState | null {
@@ -641,15 +674,29 @@ export class RoutingEngine {
 
   /** Offers the best work the agent qualifies for until it is full or nothing is left. */
   protected fill(agent: AgentState, now: number): void {
+    const linesByChannel = this.matchingLines(agent);
     while (agent.acceptsWork) {
       let best: WorkItem | null = null;
+      let bestKey: ServiceKey | null = null;
       for (const item of agent.reserved) {
-        if (agent.canTake(item.channel) && (!best || servedBefore(item, best))) best = item;
+        if (!agent.canTake(item.channel)) continue;
+        const key = serviceKeyOf(item);
+        if (!bestKey || servedBefore(key, bestKey)) {
+          best = item;
+          bestKey = key;
+        }
       }
-      for (const line of this.matchingLines(agent)) {
-        if (line.size === 0 || !agent.canTake(line.channel)) continue;
-        const head = line.firstFor(agent.id);
-        if (head && (!best || servedBefore(head, best))) best = head;
+      for (const [channel, lines] of linesByChannel) {
+        if (!agent.canTake(channel)) continue;
+        for (const line of lines) {
+          // The line is its head's key: most lines lose on that alone, without touching the head.
+          if (line.size === 0 || (bestKey && !servedBefore(line, bestKey))) continue;
+          const head = line.firstFor(agent.id);
+          if (head && (!bestKey || servedBefore(head, bestKey))) {
+            best = head.item;
+            bestKey = head;
+          }
+        }
       }
       if (!best) return;
       const via =
@@ -662,14 +709,49 @@ export class RoutingEngine {
     }
   }
 
-  private matchingLines(agent: AgentState): readonly WaitingLine[] {
-    const cached = this.matchingLinesCache.get(agent.id);
-    if (cached && cached.epoch === this.lines.epoch) return cached.lines;
-    const lines = this.lines.all.filter((line) =>
-      meetsRequirements(agent.skills, line.requirements),
-    );
-    this.matchingLinesCache.set(agent.id, { epoch: this.lines.epoch, lines });
-    return lines;
+  /**
+   * The lines an agent qualifies for, grouped by channel (so a channel it has no room for is
+   * skipped whole). Built from the lines' skill index, then extended with lines created since.
+   */
+  /** Effective requirements by queue, ring and the work's own: computed once per combination. */
+  private requirementsOf(
+    queue: QueueDefinition,
+    item: WorkItem,
+  ): { list: readonly SkillRequirement[]; key: string } {
+    const memoKey = `${queue.id}#${item.ring}#${item.ownRequirementsKey}`;
+    let found = this.requirementsMemo.get(memoKey);
+    if (!found) {
+      const list = effectiveRequirements(queue, item.ring, item.extraSkills, item.language);
+      found = { list, key: requirementsKey(list) };
+      this.requirementsMemo.set(memoKey, found);
+    }
+    return found;
+  }
+
+  private matchingLines(agent: AgentState): ReadonlyMap<string, WaitingLine[]> {
+    let cached = this.matchingLinesCache.get(agent.id);
+    if (!cached) {
+      cached = { checked: this.lines.all.length, byChannel: new Map() };
+      this.addMatching(agent, cached.byChannel, this.lines.candidatesFor(agent.skills.keys()));
+      this.matchingLinesCache.set(agent.id, cached);
+    } else if (cached.checked < this.lines.all.length) {
+      this.addMatching(agent, cached.byChannel, this.lines.all.slice(cached.checked));
+      cached.checked = this.lines.all.length;
+    }
+    return cached.byChannel;
+  }
+
+  private addMatching(
+    agent: AgentState,
+    byChannel: Map<string, WaitingLine[]>,
+    candidates: readonly WaitingLine[],
+  ): void {
+    for (const line of candidates) {
+      if (!meetsRequirements(agent.skills, line.requirements)) continue;
+      let lines = byChannel.get(line.channel);
+      if (!lines) byChannel.set(line.channel, (lines = []));
+      lines.push(line);
+    }
   }
 
   private offer(
@@ -727,6 +809,7 @@ export class RoutingEngine {
     this.timers.schedule({
       at: item.offerExpiresAt!,
       kind: 'offer',
+      lane: `offer|${item.queueId}`,
       subject: item.conversationId,
       token: item.offerId,
     });
@@ -818,6 +901,7 @@ export class RoutingEngine {
     this.timers.schedule({
       at: (agent.disconnectedAt ?? now) + this.settings.disconnectGraceSeconds * 1000,
       kind: 'grace',
+      lane: 'grace',
       subject: agent.id,
       token: agent.connectionToken,
     });
@@ -927,10 +1011,11 @@ export class RoutingEngine {
 }
 
 const EMPTY_SERVED: ReadonlyMap<string, number> = new Map();
+const NO_CHANGES: RoutingChanges = { work: [], endedWork: [], agents: [], lastAgents: [] };
 
 /** Most urgent first, so it gets the first pick of agents (and the order survives a restore). */
 function inServiceOrder(items: Iterable<WorkItem>): WorkItem[] {
-  return [...items].sort((a, b) => (servedBefore(a, b) ? -1 : 1));
+  return [...items].sort((a, b) => (itemServedBefore(a, b) ? -1 : 1));
 }
 
 /**

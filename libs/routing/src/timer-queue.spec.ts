@@ -1,4 +1,5 @@
-import { TimerQueue } from './timer-queue';
+import fc from 'fast-check';
+import { TimerQueue, type TimerKind } from './timer-queue';
 
 describe('TimerQueue', () => {
   function drain(queue: TimerQueue, now: number): string[] {
@@ -43,5 +44,39 @@ describe('TimerQueue', () => {
       '5:widen:c1',
     ]);
     expect(drain(backwards, 5)).toEqual(order);
+  });
+
+  it('fires in the same order whether timers sit in lanes, arrive out of order, or both', () => {
+    const kinds: TimerKind[] = ['grace', 'offer', 'reservation', 'widen'];
+    const timer = fc.record({
+      at: fc.integer({ min: 0, max: 50 }),
+      kind: fc.constantFrom(...kinds),
+      subject: fc.constantFrom('a', 'b', 'c', 'd'),
+      lane: fc.option(fc.constantFrom('offer|q1', 'offer|q2', 'widen|q1|0'), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(timer, { maxLength: 60 }),
+        fc.integer({ min: 0, max: 60 }),
+        (timers, cut) => {
+          const queue = new TimerQueue();
+          timers.forEach((t, i) => queue.schedule({ ...t, token: i }));
+          const rank = (kind: TimerKind) => kinds.indexOf(kind);
+          const expected = timers
+            .map((t, i) => ({ ...t, i }))
+            .sort(
+              (x, y) =>
+                x.at - y.at ||
+                rank(x.kind) - rank(y.kind) ||
+                (x.subject < y.subject ? -1 : x.subject > y.subject ? 1 : x.i - y.i),
+            )
+            .map((t) => `${t.at}:${t.kind}:${t.subject}`);
+          const fired = [...drain(queue, cut), ...drain(queue, 1_000)];
+          expect(fired).toEqual(expected);
+          expect(queue.size).toBe(0);
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });

@@ -1,21 +1,30 @@
 import { BinaryHeap } from './binary-heap';
 import type { SkillRequirement } from './model';
 import { requirementKey } from './requirements';
-import { servedBefore, type WorkItem } from './work-item';
+import { servedBefore, type ServiceKey, type WorkItem } from './work-item';
 
-interface LineEntry {
+/** An item's place in a line, with its service key as it was when it joined (immutable). */
+export interface LineEntry extends ServiceKey {
   readonly item: WorkItem;
   readonly version: number;
 }
 
 /**
- * Waiting work with one channel and one set of requirements, best first. Entries are
- * removed lazily: an item that left (or moved) bumps its version, and stale entries are
- * dropped when they reach the top.
+ * Waiting work with one channel and one set of requirements, best first. An item that leaves
+ * (or moves) bumps its version; stale entries are dropped when they reach the top, and at once
+ * when the top itself leaves, so the top is always live. An entry's key is a copy, so changing
+ * an item's priority or SLA cannot corrupt the heap; whoever changes them moves the item.
+ *
+ * The line is itself the service key of its head (priority, due, waitingSince, sequence), so
+ * an agent comparing the heads of the many lines it qualifies for reads one object per line.
  */
-export class WaitingLine {
-  private readonly heap = new BinaryHeap<LineEntry>((a, b) => servedBefore(a.item, b.item));
+export class WaitingLine implements ServiceKey {
+  private readonly heap = new BinaryHeap<LineEntry>(servedBefore);
   size = 0;
+  priority = Number.NEGATIVE_INFINITY;
+  due = Number.POSITIVE_INFINITY;
+  waitingSince = Number.POSITIVE_INFINITY;
+  sequence = Number.POSITIVE_INFINITY;
 
   constructor(
     readonly key: string,
@@ -26,8 +35,16 @@ export class WaitingLine {
   add(item: WorkItem): void {
     item.version += 1;
     item.lineKey = this.key;
-    this.heap.push({ item, version: item.version });
+    this.heap.push({
+      item,
+      version: item.version,
+      priority: item.priority,
+      due: item.slaDueAt ?? Number.POSITIVE_INFINITY,
+      waitingSince: item.waitingSince,
+      sequence: item.sequence,
+    });
     this.size += 1;
+    this.dropStaleTop();
   }
 
   remove(item: WorkItem): void {
@@ -35,12 +52,18 @@ export class WaitingLine {
     item.version += 1;
     item.lineKey = null;
     this.size -= 1;
+    this.dropStaleTop();
   }
 
-  /** The best item this agent has not declined. */
-  firstFor(agentId: string): WorkItem | null {
-    const top = this.cleanTop();
-    if (!top || !top.item.declinedBy.has(agentId)) return top?.item ?? null;
+  /** The live head (any agent's view); null when the line is empty. */
+  head(): LineEntry | null {
+    return this.heap.peek() ?? null;
+  }
+
+  /** The best entry this agent has not declined. */
+  firstFor(agentId: string): LineEntry | null {
+    const top = this.heap.peek() ?? null;
+    if (!top || top.item.declinedBy.size === 0 || !top.item.declinedBy.has(agentId)) return top;
     const skipped: LineEntry[] = [];
     let found: LineEntry | null = null;
     while (this.heap.size > 0) {
@@ -53,16 +76,22 @@ export class WaitingLine {
       }
     }
     for (const entry of skipped) this.heap.push(entry);
-    return found?.item ?? null;
+    this.copyHeadKey();
+    return found;
   }
 
-  private cleanTop(): LineEntry | null {
-    for (;;) {
-      const top = this.heap.peek();
-      if (!top) return null;
-      if (this.isLive(top)) return top;
+  private dropStaleTop(): void {
+    for (let top = this.heap.peek(); top && !this.isLive(top); top = this.heap.peek())
       this.heap.pop();
-    }
+    this.copyHeadKey();
+  }
+
+  private copyHeadKey(): void {
+    const top = this.heap.peek();
+    this.priority = top ? top.priority : Number.NEGATIVE_INFINITY;
+    this.due = top ? top.due : Number.POSITIVE_INFINITY;
+    this.waitingSince = top ? top.waitingSince : Number.POSITIVE_INFINITY;
+    this.sequence = top ? top.sequence : Number.POSITIVE_INFINITY;
   }
 
   private isLive(entry: LineEntry): boolean {
@@ -70,23 +99,50 @@ export class WaitingLine {
   }
 }
 
-/** Every waiting line, created on first use and kept (so agents' match caches stay valid). */
+/**
+ * Every waiting line, created on first use and kept, so the list only grows and an agent's
+ * list of lines it qualifies for needs checking against new lines only.
+ */
 export class WaitingLines {
   private readonly byKey = new Map<string, WaitingLine>();
   readonly all: WaitingLine[] = [];
-  /** Bumped when a line is created. */
-  epoch = 0;
+  /** Lines by their first required skill (requirements are sorted): an agent without it cannot qualify. */
+  private readonly byFirstSkill = new Map<string, WaitingLine[]>();
+  private readonly unrestricted: WaitingLine[] = [];
 
-  lineFor(channel: string, requirements: readonly SkillRequirement[]): WaitingLine {
-    const key = requirementKey(channel, requirements);
+  lineFor(
+    channel: string,
+    requirements: readonly SkillRequirement[],
+    knownRequirementsKey?: string,
+  ): WaitingLine {
+    const key =
+      knownRequirementsKey === undefined
+        ? requirementKey(channel, requirements)
+        : `${channel}|${knownRequirementsKey}`;
     let line = this.byKey.get(key);
     if (!line) {
       line = new WaitingLine(key, channel, requirements);
       this.byKey.set(key, line);
       this.all.push(line);
-      this.epoch += 1;
+      const first = requirements[0]?.skill;
+      if (first === undefined) this.unrestricted.push(line);
+      else {
+        let lines = this.byFirstSkill.get(first);
+        if (!lines) this.byFirstSkill.set(first, (lines = []));
+        lines.push(line);
+      }
     }
     return line;
+  }
+
+  /** Lines an agent with these skills may qualify for (a superset to filter), from the index. */
+  candidatesFor(skills: Iterable<string>): WaitingLine[] {
+    const candidates = [...this.unrestricted];
+    for (const skill of skills) {
+      const lines = this.byFirstSkill.get(skill);
+      if (lines) candidates.push(...lines);
+    }
+    return candidates;
   }
 
   lineOf(item: WorkItem): WaitingLine | null {

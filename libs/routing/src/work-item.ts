@@ -1,3 +1,4 @@
+import { requirementsKey } from './requirements';
 import type { AssignmentExplanation, SkillRequirement, WorkRequest, WorkState } from './model';
 
 /** A conversation the engine is routing: waiting, offered or assigned. */
@@ -16,7 +17,11 @@ export class WorkItem {
   /** When it entered its current queue: widening steps count from here. */
   queueEnteredAt: number;
   ring = 0;
-  requirements: SkillRequirement[] = [];
+  requirements: readonly SkillRequirement[] = [];
+  /** `requirements` as a string, naming the line it waits in (with the channel). */
+  requirementsKey = '';
+  /** The work's own skills and language as a string, for the engine's requirements cache. */
+  readonly ownRequirementsKey: string;
   readonly visitedQueues = new Set<string>();
   state: WorkState = 'waiting';
   agentId: string | null = null;
@@ -49,15 +54,37 @@ export class WorkItem {
     this.waitingSince = now;
     this.queueEnteredAt = now;
     this.sequence = sequence;
+    this.ownRequirementsKey = `${this.language ?? ''}/${requirementsKey(this.extraSkills)}`;
   }
 }
 
+/** What orders waiting work. A line's heap keeps a copy taken when the work joined it. */
+export interface ServiceKey {
+  readonly priority: number;
+  /** The SLA due time; +Infinity when there is none. */
+  readonly due: number;
+  readonly waitingSince: number;
+  readonly sequence: number;
+}
+
+export function serviceKeyOf(item: WorkItem): ServiceKey {
+  return {
+    priority: item.priority,
+    due: item.slaDueAt ?? Number.POSITIVE_INFINITY,
+    waitingSince: item.waitingSince,
+    sequence: item.sequence,
+  };
+}
+
 /** Waiting-work order: priority first, then time left to the SLA breach, then age. */
-export function servedBefore(a: WorkItem, b: WorkItem): boolean {
+export function servedBefore(a: ServiceKey, b: ServiceKey): boolean {
   if (a.priority !== b.priority) return a.priority > b.priority;
-  const aDue = a.slaDueAt ?? Number.POSITIVE_INFINITY;
-  const bDue = b.slaDueAt ?? Number.POSITIVE_INFINITY;
-  if (aDue !== bDue) return aDue < bDue;
+  if (a.due !== b.due) return a.due < b.due;
   if (a.waitingSince !== b.waitingSince) return a.waitingSince < b.waitingSince;
   return a.sequence < b.sequence;
+}
+
+/** `servedBefore` on items, with their current keys. */
+export function itemServedBefore(a: WorkItem, b: WorkItem): boolean {
+  return servedBefore(serviceKeyOf(a), serviceKeyOf(b));
 }
