@@ -70,6 +70,7 @@ export class RoutingEngine {
   private readonly changedWork = new Set<string>();
   private readonly changedAgents = new Set<string>();
   private readonly changedContacts = new Set<string>();
+  private readonly laneNames = new Map<string, Map<number, string>>();
   private readonly requirementsMemo = new Map<
     string,
     { list: readonly SkillRequirement[]; key: string }
@@ -336,7 +337,7 @@ export class RoutingEngine {
             this.timers.schedule({
               at: item.offerExpiresAt,
               kind: 'offer',
-              lane: `offer|${item.queueId}`,
+              lane: this.laneOf('offer', item.queueId, 0),
               subject: item.conversationId,
               token: item.offerId!,
             });
@@ -364,7 +365,7 @@ export class RoutingEngine {
             this.timers.schedule({
               at: item.reservedUntil!,
               kind: 'reservation',
-              lane: `reservation|${item.queueId}`,
+              lane: this.laneOf('reservation', item.queueId, 0),
               subject: item.conversationId,
               token: item.reservedUntil!,
             });
@@ -576,7 +577,7 @@ export class RoutingEngine {
       this.timers.schedule({
         at,
         kind: 'widen',
-        lane: `widen|${item.queueId}|${item.ring}`,
+        lane: this.laneOf('widen', item.queueId, item.ring),
         subject: item.conversationId,
         token: ringToken(item, at),
       });
@@ -628,7 +629,7 @@ export class RoutingEngine {
         this.timers.schedule({
           at: until,
           kind: 'reservation',
-          lane: `reservation|${item.queueId}`,
+          lane: this.laneOf('reservation', item.queueId, 0),
           subject: item.conversationId,
           token: until,
         });
@@ -713,6 +714,16 @@ export class RoutingEngine {
    * The lines an agent qualifies for, grouped by channel (so a channel it has no room for is
    * skipped whole). Built from the lines' skill index, then extended with lines created since.
    */
+  /** A timer lane's name: one per kind, queue and ring (their deadlines come in order). */
+  private laneOf(kind: 'offer' | 'reservation' | 'widen', queueId: string, ring: number): string {
+    let names = this.laneNames.get(queueId);
+    if (!names) this.laneNames.set(queueId, (names = new Map()));
+    const slot = kind === 'widen' ? ring + 2 : kind === 'offer' ? 0 : 1;
+    let name = names.get(slot);
+    if (name === undefined) names.set(slot, (name = `${kind}|${queueId}|${ring}`));
+    return name;
+  }
+
   /** Effective requirements by queue, ring and the work's own: computed once per combination. */
   private requirementsOf(
     queue: QueueDefinition,
@@ -809,7 +820,7 @@ export class RoutingEngine {
     this.timers.schedule({
       at: item.offerExpiresAt!,
       kind: 'offer',
-      lane: `offer|${item.queueId}`,
+      lane: this.laneOf('offer', item.queueId, 0),
       subject: item.conversationId,
       token: item.offerId,
     });
