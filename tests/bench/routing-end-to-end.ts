@@ -12,11 +12,11 @@
  * PostgreSQL commit, so the ratio reported is p50 / (3 × raw hop p50).
  */
 import { KafkaBus, type BusMessage } from '@switchboard/bus';
-import { createEnvelope, decodeEnvelope, encodeEnvelope, Topics } from '@switchboard/contracts';
+import { decodeEnvelope, Topics } from '@switchboard/contracts';
 import { createDataSource, provisionTenant } from '@switchboard/db';
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { seedRouting } from '../support/routing-seed';
+import { customerMessage, seedRouting } from '../support/routing-seed';
 import {
   freePort,
   spawnService,
@@ -168,26 +168,8 @@ export async function measureRoutingEndToEnd(options: EndToEndOptions): Promise<
       const deadline = Date.now() + options.timeoutMs;
       await atSteadyRate(options.conversations, options.ratePerSecond, async () => {
         const conversationId = randomUUID();
-        const envelope = createEnvelope(
-          'message.received',
-          {
-            messageId: randomUUID(),
-            conversationId,
-            contactId: randomUUID(),
-            channel: 'sms',
-            channelAccountId: null,
-            providerMessageId: randomUUID(),
-            text: 'Where is my order?',
-            language: null,
-            attachmentCount: 0,
-            receivedAt: new Date().toISOString(),
-          },
-          { tenantId, correlationId: randomUUID() },
-        );
         sent.set(conversationId, performance.now());
-        await bus.publish(Topics.conversationEvents, [
-          { key: conversationId, value: encodeEnvelope(envelope) },
-        ]);
+        await bus.publish(Topics.conversationEvents, [customerMessage(tenantId, conversationId)]);
       });
       while (latencies.length < options.conversations && Date.now() < deadline)
         await new Promise((resolve) => setTimeout(resolve, 50));

@@ -1,10 +1,14 @@
 import { KafkaBus } from '@switchboard/bus';
-import { createEnvelope, encodeEnvelope, Topics } from '@switchboard/contracts';
-import { createDataSource, provisionTenant } from '@switchboard/db';
+import { Topics } from '@switchboard/contracts';
+import { createDataSource } from '@switchboard/db';
 import { randomUUID } from 'node:crypto';
 import { waitFor } from '../../libs/bus/src/testing/wait-for';
 import { TEST_KAFKA_BROKERS } from '../support/infrastructure';
-import { seedRouting } from '../support/routing-seed';
+import {
+  customerMessage,
+  provisionTenantsOnEveryPartition,
+  seedRouting,
+} from '../support/routing-seed';
 import { CommandResultsHousekeeping } from '../../apps/router/src/state/command-results.housekeeping';
 import {
   OwnershipLostError,
@@ -27,7 +31,6 @@ interface HistoryRow {
  */
 describe('router replicas: ownership by partition, rebalance, fencing', () => {
   const topicPrefix = uniqueTopicPrefix();
-  const TENANTS = 6;
   const PER_TENANT = 40;
   const CAPACITY = 3;
   const AGENTS_PER_TENANT = 14; // 42 units ≥ 40 conversations: everything can be assigned
@@ -46,12 +49,9 @@ describe('router replicas: ownership by partition, rebalance, fencing', () => {
       applicationName: 'seed',
     }).initialize();
     try {
-      for (let t = 0; t < TENANTS; t++) {
-        const { tenantId } = await provisionTenant(setup, {
-          slug: `tenant-${t}`,
-          name: `Tenant ${t}`,
-        });
-        tenants.push(tenantId);
+      // At least two tenants on each of the 3 partitions: both replicas own some.
+      tenants.push(...(await provisionTenantsOnEveryPartition(setup, 3, 2, 'tenant')));
+      for (const tenantId of tenants) {
         await seedRouting(setup, tenantId, {
           queue: { id: 'support', skill: 'support', autoAccept: true },
           agents: Array.from({ length: AGENTS_PER_TENANT }, (_, a) => ({
@@ -89,27 +89,8 @@ describe('router replicas: ownership by partition, rebalance, fencing', () => {
     );
 
   /** What conversations emits when a customer writes: a message.received per conversation. */
-  const customerWrites = async (tenantId: string, conversationId: string): Promise<void> => {
-    const envelope = createEnvelope(
-      'message.received',
-      {
-        messageId: randomUUID(),
-        conversationId,
-        contactId: randomUUID(),
-        channel: 'api',
-        channelAccountId: null,
-        providerMessageId: randomUUID(),
-        text: 'Where is my order?',
-        language: null,
-        attachmentCount: 0,
-        receivedAt: new Date().toISOString(),
-      },
-      { tenantId, correlationId: randomUUID() },
-    );
-    await producer.publish(Topics.conversationEvents, [
-      { key: conversationId, value: encodeEnvelope(envelope) },
-    ]);
-  };
+  const customerWrites = (tenantId: string, conversationId: string): Promise<void> =>
+    producer.publish(Topics.conversationEvents, [customerMessage(tenantId, conversationId)]);
 
   it('both replicas own tenants; after one stops the other takes over; nothing lost or double-assigned', async () => {
     // Both replicas hold some of the commands topic's partitions once the group settles.

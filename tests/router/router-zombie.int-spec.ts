@@ -1,11 +1,15 @@
 import { KafkaBus } from '@switchboard/bus';
-import { createEnvelope, encodeEnvelope, Topics } from '@switchboard/contracts';
-import { createDataSource, provisionTenant } from '@switchboard/db';
+import { Topics } from '@switchboard/contracts';
+import { createDataSource } from '@switchboard/db';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { waitFor } from '../../libs/bus/src/testing/wait-for';
 import { TEST_KAFKA_BROKERS } from '../support/infrastructure';
-import { seedRouting } from '../support/routing-seed';
+import {
+  customerMessage,
+  provisionTenantsOnEveryPartition,
+  seedRouting,
+} from '../support/routing-seed';
 import {
   freePort,
   spawnService,
@@ -33,11 +37,12 @@ describe('router replicas: a paused replica that resumes (zombie) writes nothing
   beforeAll(async () => {
     database = await createTestDatabase();
     db = await createDataSource({ url: database.url, applicationName: 'zombie-test' }).initialize();
-    for (let t = 0; t < 6; t++) {
-      const { tenantId } = await provisionTenant(db, { slug: `zombie-${t}`, name: `Z${t}` });
-      tenants.push(tenantId);
+    tenants.push(...(await provisionTenantsOnEveryPartition(db, 3, 1, 'zombie')));
+    for (const tenantId of tenants) {
       await seedRouting(db, tenantId, {
-        queue: { id: 'support', skill: 'support', autoAccept: false, offerTimeoutSeconds: 3 },
+        // Long enough that router-b is frozen well before its offer lapses, even on a busy machine;
+        // short enough to have lapsed when router-a claims the tenant (after a 10 s session).
+        queue: { id: 'support', skill: 'support', autoAccept: false, offerTimeoutSeconds: 8 },
         agents: ['agent-1', 'agent-2'].map((id) => ({
           id,
           skills: { support: 5 },
@@ -99,10 +104,22 @@ describe('router replicas: a paused replica that resumes (zombie) writes nothing
     );
 
   it('fences the resumed replica and keeps one offer at a time', async () => {
+    // Both replicas own tenants, and the group has settled: no claim for two seconds (a late
+    // rebalance would move the tenant before router-b makes its offer).
+    let lastClaims = '';
+    let stableSince = Date.now();
     await waitFor(
-      async () => (await db.query(`SELECT DISTINCT owner FROM routing_owners`)).length === 2,
-      'both replicas to own tenants',
-      30_000,
+      async () => {
+        const [claims]: { owners: number; epochs: string }[] = await db.query(
+          `SELECT count(DISTINCT owner)::int AS owners, coalesce(sum(epoch), 0)::text AS epochs
+             FROM routing_owners`,
+        );
+        const seen = `${claims!.owners}/${claims!.epochs}`;
+        if (seen !== lastClaims) [lastClaims, stableSince] = [seen, Date.now()];
+        return claims!.owners === 2 && Date.now() - stableSince > 2_000;
+      },
+      'both replicas to own tenants, settled',
+      40_000,
     );
     const zombie = routers[1]!;
     let tenantId: string | undefined;
@@ -112,25 +129,7 @@ describe('router replicas: a paused replica that resumes (zombie) writes nothing
     const claimedBefore = (await ownerOf(tenantId))!.epoch;
 
     const conversationId = randomUUID();
-    const envelope = createEnvelope(
-      'message.received',
-      {
-        messageId: randomUUID(),
-        conversationId,
-        contactId: randomUUID(),
-        channel: 'sms',
-        channelAccountId: null,
-        providerMessageId: randomUUID(),
-        text: 'Hello?',
-        language: null,
-        attachmentCount: 0,
-        receivedAt: new Date().toISOString(),
-      },
-      { tenantId, correlationId: randomUUID() },
-    );
-    await producer.publish(Topics.conversationEvents, [
-      { key: conversationId, value: encodeEnvelope(envelope) },
-    ]);
+    await producer.publish(Topics.conversationEvents, [customerMessage(tenantId, conversationId)]);
     await waitFor(
       async () => (await decisions(conversationId)).some((d) => d.type === 'offered'),
       'the first offer, made by router-b',
@@ -138,8 +137,10 @@ describe('router replicas: a paused replica that resumes (zombie) writes nothing
     const firstAgent = (await decisions(conversationId)).find(
       (d) => d.type === 'offered',
     )!.agent_id;
+    // The offer was router-b's: it still held the tenant (no claim since).
+    expect(await ownerOf(tenantId)).toEqual({ owner: zombie.id, epoch: claimedBefore });
 
-    // Frozen with an offer pending: its 3 s timer cannot fire; Kafka evicts it after its
+    // Frozen with an offer pending: its 8 s timer cannot fire; Kafka evicts it after its
     // session times out, and router-a claims the tenant and expires the offer itself.
     zombie.process.child.kill('SIGSTOP');
     await waitFor(

@@ -1,3 +1,7 @@
+import { partitionForKey, type OutgoingMessage } from '@switchboard/bus';
+import { provisionTenant } from '@switchboard/db';
+import { createEnvelope, encodeEnvelope } from '@switchboard/contracts';
+import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 
 /** Routing configuration written straight to the tables, as the API would leave it. */
@@ -49,4 +53,58 @@ export async function seedRouting(
       ],
     );
   }
+}
+
+/**
+ * What the conversations service publishes when a customer writes a new conversation's first
+ * message: a `message.received` on the conversation events topic, keyed by conversation.
+ */
+export function customerMessage(
+  tenantId: string,
+  conversationId: string,
+  text = 'Where is my order?',
+): OutgoingMessage {
+  const envelope = createEnvelope(
+    'message.received',
+    {
+      messageId: randomUUID(),
+      conversationId,
+      contactId: randomUUID(),
+      channel: 'sms',
+      channelAccountId: null,
+      providerMessageId: randomUUID(),
+      text,
+      language: null,
+      attachmentCount: 0,
+      receivedAt: new Date().toISOString(),
+    },
+    { tenantId, correlationId: randomUUID() },
+  );
+  return { key: conversationId, value: encodeEnvelope(envelope) };
+}
+
+/**
+ * Provisions tenants until every partition of the commands topic holds at least `minimum`
+ * of them (a tenant's partition is its id's murmur2 hash), so every router replica in a test
+ * owns some tenant whatever partitions Kafka gives it.
+ */
+export async function provisionTenantsOnEveryPartition(
+  dataSource: DataSource,
+  partitions: number,
+  minimum: number,
+  slug: string,
+): Promise<string[]> {
+  const tenants: string[] = [];
+  const perPartition = new Array<number>(partitions).fill(0);
+  while (perPartition.some((count) => count < minimum)) {
+    if (tenants.length >= 200) throw new Error('could not spread tenants over every partition');
+    const { tenantId } = await provisionTenant(dataSource, {
+      slug: `${slug}-${tenants.length}`,
+      name: `${slug} ${tenants.length}`,
+    });
+    const partition = partitionForKey(tenantId, partitions);
+    perPartition[partition]! += 1;
+    tenants.push(tenantId);
+  }
+  return tenants;
 }

@@ -76,6 +76,11 @@ export interface QueueDefinition {
   /** Offers are accepted on the agent's behalf the moment they are made. */
   readonly autoAccept: boolean;
   readonly affinity: AffinityPolicy;
+  /**
+   * The SLA policy work in this queue falls under (the SLA service matches it); routing reads
+   * only the resulting due time (`setSlaDue`).
+   */
+  readonly slaPolicyId?: string | null;
 }
 
 export interface RoutingSettings {

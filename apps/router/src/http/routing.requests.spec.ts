@@ -93,6 +93,7 @@ describe('putQueueRequestSchema', () => {
       offerTimeoutSeconds: 30,
       autoAccept: false,
       affinity: { windowSeconds: 0, waitSeconds: 0 },
+      slaPolicyId: null,
     });
   });
 

@@ -113,6 +113,7 @@ export const queueResponse = (queue: QueueRecord): QueueResponse => {
     offerTimeoutSeconds: definition.offerTimeoutSeconds,
     autoAccept: definition.autoAccept,
     affinity: definition.affinity,
+    slaPolicyId: definition.slaPolicyId ?? null,
     createdAt: iso(queue.createdAt),
     updatedAt: iso(queue.updatedAt),
   };

@@ -58,6 +58,18 @@ export class TenantRouters implements OnApplicationShutdown {
     void router?.then((r) => r.close()).catch(() => undefined);
   }
 
+  /** After a failed write this router's engine is ahead of the database: forget it (only it). */
+  private discard(router: TenantRouter): void {
+    router.close();
+    const current = this.routers.get(router.tenantId);
+    void current
+      ?.then((loaded) => {
+        if (loaded === router && this.routers.get(router.tenantId) === current)
+          this.routers.delete(router.tenantId);
+      })
+      .catch(() => undefined);
+  }
+
   async step(
     tenantId: string,
     cause: EventCause,
@@ -99,7 +111,7 @@ export class TenantRouters implements OnApplicationShutdown {
       decisions = await action(router, now);
     } catch (error) {
       if (!(error instanceof RoutingError)) {
-        this.drop(router.tenantId);
+        this.discard(router);
         throw error;
       }
       refusal = { code: error.code, message: error.message };
@@ -118,7 +130,7 @@ export class TenantRouters implements OnApplicationShutdown {
           command: options.commandId ? { id: options.commandId, refusal } : null,
         });
       } catch (error) {
-        this.drop(router.tenantId);
+        this.discard(router);
         if (error instanceof OwnershipLostError) {
           this.logger.warn(error.message, 'TenantRouters');
           throw new TransientError(error.message, { cause: error });
@@ -130,23 +142,33 @@ export class TenantRouters implements OnApplicationShutdown {
     return true;
   }
 
+  /**
+   * Fires the due timers of this router only: a router dropped meanwhile (the partition moved,
+   * a failed write) must not be reloaded by its own stale timer, which would claim the tenant
+   * back from its new owner.
+   */
   private fireTimers(router: TenantRouter): void {
+    if (router.closed) return;
     const cause = {
       tenantId: router.tenantId,
       correlationId: randomUUID(),
       causationEventId: null,
     };
-    this.step(router.tenantId, cause, { commandId: null, recordOutcome: false }, (r, now) =>
-      r.engine.advance(now),
-    ).catch((error: unknown) =>
-      this.logger.error(
-        {
-          msg: `Routing timers of tenant ${router.tenantId} failed; it will be rebuilt`,
-          err: error,
-        },
-        'TenantRouters',
-      ),
-    );
+    router
+      .serialize(() =>
+        this.apply(router, cause, { commandId: null, recordOutcome: false }, (r, now) =>
+          r.engine.advance(now),
+        ),
+      )
+      .catch((error: unknown) =>
+        this.logger.error(
+          {
+            msg: `Routing timers of tenant ${router.tenantId} failed; it will be rebuilt`,
+            err: error,
+          },
+          'TenantRouters',
+        ),
+      );
   }
 
   private async load(tenantId: string): Promise<TenantRouter> {

@@ -48,6 +48,7 @@ describe('queueDefinition', () => {
       offerTimeoutSeconds: 30,
       autoAccept: true,
       affinity: { windowSeconds: 0, waitSeconds: 0 },
+      slaPolicyId: null,
     });
   });
 });

@@ -25,6 +25,7 @@ export function queueDefinition(queueId: string, queue: QueueInput): QueueDefini
     offerTimeoutSeconds: queue.offerTimeoutSeconds,
     autoAccept: queue.autoAccept,
     affinity: queue.affinity,
+    slaPolicyId: queue.slaPolicyId,
   };
 }
 

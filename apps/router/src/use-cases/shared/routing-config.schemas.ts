@@ -116,6 +116,8 @@ export const queueDefinitionSchema = z
         waitSeconds: z.number().int().min(0).max(86_400),
       })
       .default({ windowSeconds: 0, waitSeconds: 0 }),
+    /** The SLA policy this queue's work falls under (used by the SLA service). */
+    slaPolicyId: routingIdSchema.nullable().default(null),
   })
   .superRefine((queue, context) => {
     if (!queue.autoAccept && queue.offerTimeoutSeconds < 1)
