@@ -45,7 +45,9 @@ export function preferredAgent(a: AgentState, b: AgentState, context: SelectionC
 export function describeChoice(agent: AgentState, context: SelectionContext): string {
   switch (context.strategy) {
     case 'longest_idle':
-      return `idle longest (since ${new Date(agent.lastRoutedAt).toISOString()})`;
+      return agent.lastRoutedAt > 0
+        ? `idle longest (since ${new Date(agent.lastRoutedAt).toISOString()})`
+        : 'idle longest (not offered work before)';
     case 'most_spare_capacity':
       return `most spare capacity (${agent.freeUnits()} of ${agent.profile.capacity.totalUnits} units free)`;
     case 'best_proficiency':
