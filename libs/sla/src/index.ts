@@ -1,0 +1,2 @@
+export * from './business-hours';
+export { instantOf, localTimeAt, type LocalDateTime } from './zoned-time';
