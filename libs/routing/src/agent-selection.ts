@@ -1,3 +1,4 @@
+import { assertUnreachable } from '@switchboard/contracts';
 import type { AgentState } from './agent-state';
 import type { RoutingStrategy, SkillRequirement } from './model';
 
@@ -57,8 +58,4 @@ export function describeChoice(agent: AgentState, context: SelectionContext): st
     default:
       return assertUnreachable(context.strategy);
   }
-}
-
-export function assertUnreachable(value: never): never {
-  throw new Error(`Unexpected value: ${String(value)}`);
 }

@@ -1,3 +1,4 @@
+import { isOpenAt } from '@switchboard/sla';
 import type { SkillRequirement } from './model';
 
 /** Opening hours in a time zone; an interval whose end is before its start runs past midnight. */
@@ -115,44 +116,7 @@ function normalizedWords(text: string): string {
   return ` ${(words ?? []).join(' ')} `;
 }
 
-const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
 /** Whether the instant falls in the schedule, judged by the wall clock of its time zone. */
 export function isWithin(schedule: WeeklySchedule, at: number): boolean {
-  const { day, minutes } = localTime(schedule.timeZone, at);
-  const previousDay = day === 1 ? 7 : day - 1;
-  return schedule.intervals.some((interval) => {
-    const start = toMinutes(interval.start);
-    const end = toMinutes(interval.end);
-    if (start < end) return interval.day === day && minutes >= start && minutes < end;
-    // Overnight: from start on its day to end on the next.
-    return (
-      (interval.day === day && minutes >= start) || (interval.day === previousDay && minutes < end)
-    );
-  });
-}
-
-function localTime(timeZone: string, at: number): { day: number; minutes: number } {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      weekday: 'short',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  const parts = Object.fromEntries(formatter.formatToParts(at).map((p) => [p.type, p.value]));
-  return {
-    day: WEEKDAYS[parts.weekday!]!,
-    minutes: Number(parts.hour) * 60 + Number(parts.minute),
-  };
-}
-
-function toMinutes(clock: string): number {
-  const [hours, minutes] = clock.split(':').map(Number);
-  return hours! * 60 + minutes!;
+  return isOpenAt({ timeZone: schedule.timeZone, weekly: schedule.intervals }, at);
 }

@@ -156,3 +156,8 @@ export function addBusinessSeconds(
   }
   throw new Error(`the calendar has no open time within ${HORIZON_DAYS} days`);
 }
+
+/** Whether the calendar is open at this instant (judged by its zone's wall clock). */
+export function isOpenAt(calendar: BusinessCalendar, instant: number): boolean {
+  return openSpans(calendar, instant, 1).some((span) => span.from <= instant && instant < span.to);
+}

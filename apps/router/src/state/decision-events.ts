@@ -1,4 +1,5 @@
 import type { EventOutbox } from '@switchboard/bus';
+import { assertUnreachable } from '@switchboard/contracts';
 import type { RoutingDecision } from '@switchboard/routing';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
@@ -107,8 +108,4 @@ export function addDecisionEvents(
         assertUnreachable(d);
     }
   }
-}
-
-function assertUnreachable(value: never): never {
-  throw new Error(`Unexpected decision ${JSON.stringify(value)}`);
 }
