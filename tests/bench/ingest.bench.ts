@@ -1082,12 +1082,12 @@ async function startServices(
     LOG_LEVEL: 'warn',
     KAFKAJS_NO_PARTITIONER_WARNING: '1',
   };
-  const conversationsPort = freePort();
+  const conversationsPort = await freePort();
   const conversations = spawnBuiltService('conversations', {
     ...common,
     PORT: String(conversationsPort),
   });
-  const gatewayPort = freePort();
+  const gatewayPort = await freePort();
   const gateway = spawnBuiltService('gateway', {
     ...common,
     PORT: String(gatewayPort),

@@ -120,7 +120,7 @@ export async function measureRoutingEndToEnd(options: EndToEndOptions): Promise<
     replicationFactor: 1,
     topicPrefix,
   });
-  const port = freePort();
+  const port = await freePort();
   let router: ServiceProcess | null = null;
   try {
     await bus.ensureTopics([Topics.conversationEvents, Topics.routingEvents, 'bench.raw-hop']);

@@ -61,7 +61,7 @@ describe('conversations killed mid-stream', () => {
   });
 
   const start = async (): Promise<ServiceProcess> => {
-    const port = freePort();
+    const port = await freePort();
     const started = spawnService('conversations', {
       DATABASE_URL: database.url,
       KAFKA_BROKERS: TEST_KAFKA_BROKERS.join(','),

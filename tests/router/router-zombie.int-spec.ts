@@ -52,7 +52,7 @@ describe('router replicas: a paused replica that resumes (zombie) writes nothing
       });
     }
     for (const id of ['router-a', 'router-b']) {
-      const port = freePort();
+      const port = await freePort();
       const process = spawnService('router', {
         DATABASE_URL: database.url,
         KAFKA_BROKERS: TEST_KAFKA_BROKERS.join(','),

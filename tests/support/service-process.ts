@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import { join, resolve, sep } from 'node:path';
 import { waitFor } from '../../libs/bus/src/testing/wait-for';
 
@@ -53,6 +54,17 @@ export async function waitUntilReady(url: string, service: ServiceProcess): Prom
   );
 }
 
-export function freePort(): number {
-  return 40_000 + Math.floor(Math.random() * 20_000);
+/**
+ * A port nothing listens on now, chosen by the OS (listen on port 0, read it, close). A random
+ * number could be a port another test, or an outgoing connection, already holds.
+ */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 }
