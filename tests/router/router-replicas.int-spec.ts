@@ -192,6 +192,8 @@ describe('router replicas: ownership by partition, rebalance, fencing', () => {
             queueId: 'support',
             ring: 0,
             reason: 'new',
+            priority: 0,
+            channel: 'api',
             at: Date.now(),
           },
         ],

@@ -6,8 +6,10 @@ import {
   conversationOpenedV1,
   conversationReopenedV1,
   conversationResolvedV1,
+  conversationStatusChangedV1,
   messageDeletedV1,
   messageReceivedV1,
+  messageSentV1,
   messageStatusChangedV1,
   messageUpdatedV1,
 } from './events/conversation-events';
@@ -28,7 +30,9 @@ import {
   routingOfferedV1,
   routingOfferExpiredV1,
   routingPresenceRequestedV1,
+  routingPriorityRaisedV1,
   routingQueuedV1,
+  routingSlaDueChangedV1,
   routingTransferredV1,
   routingTransferRequestedV1,
   routingUnassignedV1,
@@ -36,6 +40,15 @@ import {
   routingWorkEndedV1,
   routingWorkRequestedV1,
 } from './events/routing-events';
+import {
+  slaBreachedV1,
+  slaMetV1,
+  slaPausedV1,
+  slaResumedV1,
+  slaStartedV1,
+  slaStoppedV1,
+  slaWarningV1,
+} from './events/sla-events';
 import { Topics, type Topic } from './topics';
 
 /** One entry per event type: its current schema version, data schema and topic. */
@@ -95,6 +108,12 @@ export const EVENT_CATALOG = {
     schema: contactTierChangedV1,
     topic: Topics.conversationEvents,
   },
+  'message.sent': { version: 1, schema: messageSentV1, topic: Topics.conversationEvents },
+  'conversation.status_changed': {
+    version: 1,
+    schema: conversationStatusChangedV1,
+    topic: Topics.conversationEvents,
+  },
   'routing.queued': { version: 1, schema: routingQueuedV1, topic: Topics.routingEvents },
   'routing.widened': { version: 1, schema: routingWidenedV1, topic: Topics.routingEvents },
   'routing.offered': { version: 1, schema: routingOfferedV1, topic: Topics.routingEvents },
@@ -143,6 +162,23 @@ export const EVENT_CATALOG = {
     schema: routingConfigChangedV1,
     topic: Topics.routingCommands,
   },
+  'routing.sla_due_changed': {
+    version: 1,
+    schema: routingSlaDueChangedV1,
+    topic: Topics.routingCommands,
+  },
+  'routing.priority_raised': {
+    version: 1,
+    schema: routingPriorityRaisedV1,
+    topic: Topics.routingCommands,
+  },
+  'sla.started': { version: 1, schema: slaStartedV1, topic: Topics.slaEvents },
+  'sla.paused': { version: 1, schema: slaPausedV1, topic: Topics.slaEvents },
+  'sla.resumed': { version: 1, schema: slaResumedV1, topic: Topics.slaEvents },
+  'sla.warning': { version: 1, schema: slaWarningV1, topic: Topics.slaEvents },
+  'sla.breached': { version: 1, schema: slaBreachedV1, topic: Topics.slaEvents },
+  'sla.met': { version: 1, schema: slaMetV1, topic: Topics.slaEvents },
+  'sla.stopped': { version: 1, schema: slaStoppedV1, topic: Topics.slaEvents },
 } as const satisfies Record<string, { version: number; schema: z.ZodType; topic: Topic }>;
 
 export type EventType = keyof typeof EVENT_CATALOG;

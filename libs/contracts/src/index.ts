@@ -6,5 +6,6 @@ export * from './event-codec';
 export * from './events/conversation-events';
 export * from './events/inbound-message';
 export * from './events/routing-events';
+export * from './events/sla-events';
 export * from './storable-text';
 export * from './topics';

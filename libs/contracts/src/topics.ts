@@ -9,6 +9,8 @@ export const Topics = {
   routingEvents: 'switchboard.routing.events',
   /** Work and agent commands for the router, keyed by tenant: one router instance owns a tenant. */
   routingCommands: 'switchboard.routing.commands',
+  /** SLA clock events, keyed by conversation. */
+  slaEvents: 'switchboard.sla.events',
 } as const;
 
 export type Topic = (typeof Topics)[keyof typeof Topics];

@@ -11,6 +11,7 @@ import { Channels1763942400000 } from './migrations/1763942400000-channels';
 import { ThreadingLookupIndexes1763949600000 } from './migrations/1763949600000-threading-lookup-indexes';
 import { ContactTier1764028800000 } from './migrations/1764028800000-contact-tier';
 import { Routing1764115200000 } from './migrations/1764115200000-routing';
+import { Sla1764201600000 } from './migrations/1764201600000-sla';
 
 export const ENTITIES = [
   TenantEntity,
@@ -29,6 +30,7 @@ export const MIGRATIONS = [
   ThreadingLookupIndexes1763949600000,
   ContactTier1764028800000,
   Routing1764115200000,
+  Sla1764201600000,
 ];
 
 export interface DataSourceOptions {

@@ -9,7 +9,7 @@ import { Topics } from '@switchboard/contracts';
 import { SERVICE_RUNTIME, type ServiceRuntime } from './service-runtime';
 
 /** Topics events reach through the outbox; any service's relay may publish any row. */
-const OUTBOX_TOPICS = [Topics.conversationEvents, Topics.routingEvents];
+const OUTBOX_TOPICS = [Topics.conversationEvents, Topics.routingEvents, Topics.slaEvents];
 
 /** Runs the outbox relay for as long as the service runs. */
 @Injectable()

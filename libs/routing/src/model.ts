@@ -151,6 +151,8 @@ export type RoutingDecision =
       readonly queueId: string;
       readonly ring: number;
       readonly reason: QueuedReason;
+      readonly priority: number;
+      readonly channel: string;
       readonly at: number;
     }
   | {

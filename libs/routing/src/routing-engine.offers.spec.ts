@@ -23,6 +23,8 @@ describe('RoutingEngine offers', () => {
         queueId: 'support',
         ring: 0,
         reason: 'new',
+        priority: 0,
+        channel: 'chat',
         at: at(1),
       },
       expect.objectContaining({

@@ -550,6 +550,8 @@ export class RoutingEngine {
           queueId: target,
           ring: 0,
           reason: 'overflow',
+          priority: item.priority,
+          channel: item.channel,
           at: now,
         });
         continue;
@@ -605,6 +607,8 @@ export class RoutingEngine {
         queueId: queue.id,
         ring: item.ring,
         reason,
+        priority: item.priority,
+        channel: item.channel,
         at: now,
       });
 

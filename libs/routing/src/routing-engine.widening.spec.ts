@@ -124,6 +124,8 @@ describe('RoutingEngine widening and overflow', () => {
         queueId: 'tier2',
         ring: 0,
         reason: 'overflow',
+        priority: 3,
+        channel: 'chat',
         at: at(60),
       });
       expect(ofType(decisions, 'offered')[0]).toMatchObject({ agentId: 'b', queueId: 'tier2' });

@@ -1,2 +1,3 @@
 export * from './business-hours';
 export { instantOf, localTimeAt, type LocalDateTime } from './zoned-time';
+export * from './sla-policy';

@@ -80,7 +80,18 @@ export class InboundMessageHandler {
       case 'routing.offer_answered':
       case 'routing.transfer_requested':
       case 'routing.config_changed':
-        // Conversation and routing events never travel on the inbound topic.
+      case 'routing.sla_due_changed':
+      case 'routing.priority_raised':
+      case 'message.sent':
+      case 'conversation.status_changed':
+      case 'sla.started':
+      case 'sla.paused':
+      case 'sla.resumed':
+      case 'sla.warning':
+      case 'sla.breached':
+      case 'sla.met':
+      case 'sla.stopped':
+        // Conversation, routing and SLA events never travel on the inbound topic.
         outcome = 'not an inbound event';
         break;
       default:

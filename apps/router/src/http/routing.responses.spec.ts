@@ -63,6 +63,8 @@ describe('explainResponse', () => {
       queueId: 'billing',
       ring: 0,
       reason: 'new' as const,
+      priority: 0,
+      channel: 'api',
       at,
     };
     const response = explainResponse({

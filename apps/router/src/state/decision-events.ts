@@ -1,8 +1,14 @@
 import type { EventOutbox } from '@switchboard/bus';
-import { assertUnreachable } from '@switchboard/contracts';
+import { assertUnreachable, CHANNELS, type Channel } from '@switchboard/contracts';
 import type { RoutingDecision } from '@switchboard/routing';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
+
+/** Work enters the engine from a validated `routing.work_requested`, so its channel is one of ours. */
+function toChannel(channel: string): Channel {
+  if ((CHANNELS as readonly string[]).includes(channel)) return channel as Channel;
+  throw new Error(`work has an unknown channel "${channel}"`);
+}
 
 /**
  * Announces decisions as routing events. Conversation events are keyed by conversation and
@@ -20,6 +26,8 @@ export function addDecisionEvents(
           queueId: d.queueId,
           ring: d.ring,
           reason: d.reason,
+          priority: d.priority,
+          channel: toChannel(d.channel),
           at: iso(d.at),
         });
         break;

@@ -82,6 +82,32 @@ export const conversationResolvedV1 = z.object({
   resolvedBy: storableString().min(1),
 });
 
+/** An agent's reply, stored and handed to delivery; delivery progress follows as message.status_changed. */
+export const messageSentV1 = z.object({
+  messageId: uuid,
+  conversationId: uuid,
+  contactId: uuid,
+  channel: z.enum(CHANNELS),
+  /** The agent (a routing id) who wrote it. */
+  agentId: z.string().min(1).max(64),
+  text: z.string(),
+  sentAt: instant,
+});
+
+/** Waiting on the customer (`pending`), set aside until a time or the customer's reply (`snoozed`), or back to `open`. */
+export const conversationStatusChangedV1 = z.object({
+  conversationId: uuid,
+  contactId: uuid,
+  channel: z.enum(CHANNELS),
+  status: z.enum(['open', 'pending', 'snoozed']),
+  previousStatus: z.enum(['open', 'pending', 'snoozed']),
+  /** When a snooze ends by itself; null for a snooze that lasts until the customer writes. */
+  snoozedUntil: instant.nullable(),
+  /** An agent id, `api`, `customer_message` (a message reopened it), `snooze_expired`. */
+  changedBy: storableString().min(1),
+  changedAt: instant,
+});
+
 /** A contact tier: 1 to 40 lowercase letters, digits, '-' or '_' (the database checks the same). */
 export const contactTierSchema = z
   .string()
@@ -103,4 +129,6 @@ export type MessageDeleted = z.infer<typeof messageDeletedV1>;
 export type MessageStatusChanged = z.infer<typeof messageStatusChangedV1>;
 export type ContactMerged = z.infer<typeof contactMergedV1>;
 export type ConversationResolved = z.infer<typeof conversationResolvedV1>;
+export type MessageSent = z.infer<typeof messageSentV1>;
+export type ConversationStatusChanged = z.infer<typeof conversationStatusChangedV1>;
 export type ContactTierChanged = z.infer<typeof contactTierChangedV1>;

@@ -29,6 +29,9 @@ export const routingQueuedV1 = z.object({
     'overflow',
     'queue_changed',
   ]),
+  /** The work's priority (higher is served first) and channel, for SLA policies that match on them. */
+  priority: z.number().int(),
+  channel: z.enum(CHANNELS),
   at: instant,
 });
 
@@ -149,6 +152,18 @@ export const routingConfigChangedV1 = z.object({
   subject: z.enum(['agent', 'queue', 'rules', 'settings']),
   /** The agent or queue id; null for rules and settings. */
   id: routingId.nullable(),
+});
+
+/** The SLA service's earliest due time for the conversation: waiting work is served by it. */
+export const routingSlaDueChangedV1 = z.object({
+  conversationId: uuid,
+  dueAt: instant.nullable(),
+});
+
+/** An SLA escalation: serve the conversation at least at this priority. */
+export const routingPriorityRaisedV1 = z.object({
+  conversationId: uuid,
+  priority: z.number().int().min(0).max(1_000),
 });
 
 export type RoutingWorkRequested = z.infer<typeof routingWorkRequestedV1>;
