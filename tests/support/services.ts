@@ -7,6 +7,8 @@ import { CONVERSATIONS_GROUP_ID } from '../../apps/conversations/src/config/conv
 import { GatewayModule } from '../../apps/gateway/src/gateway.module';
 import { ROUTER_INTAKE_GROUP_ID } from '../../apps/router/src/config/router.settings';
 import { RouterModule } from '../../apps/router/src/router.module';
+import { SLA_GROUP_ID, type SlaSettings } from '../../apps/sla/src/config/sla.settings';
+import { SlaModule } from '../../apps/sla/src/sla.module';
 import { TEST_KAFKA_BROKERS } from './infrastructure';
 
 export interface RunningService {
@@ -125,6 +127,28 @@ export async function startRouter(options: {
         groupId: ROUTER_INTAKE_GROUP_ID,
         retry: { initialBackoffMs: 50, maxBackoffMs: 500 },
       },
+    },
+  );
+  return running(app, runtime);
+}
+
+/** The real SLA service; several may run at once (replicas), sharing the due clocks. */
+export async function startSla(options: {
+  databaseUrl: string;
+  topicPrefix: string;
+  scheduler?: Partial<SlaSettings['scheduler']>;
+}): Promise<RunningService> {
+  const config = runtimeConfig(options.databaseUrl, options.topicPrefix);
+  const runtime = await connectRuntime('sla', config);
+  const app = await startServiceApp(
+    SlaModule.forRoot(runtime, {
+      scheduler: { pollMs: 50, batchSize: 500, workers: 2, ...options.scheduler },
+    }),
+    runtime,
+    {
+      host: '127.0.0.1',
+      port: 0,
+      consumer: { groupId: SLA_GROUP_ID, retry: { initialBackoffMs: 50, maxBackoffMs: 500 } },
     },
   );
   return running(app, runtime);

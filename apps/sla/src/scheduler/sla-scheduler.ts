@@ -1,0 +1,175 @@
+import {
+  Inject,
+  Injectable,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { appendToOutbox, EventOutbox, sleep, type OutboxEntry } from '@switchboard/bus';
+import { JsonLogger } from '@switchboard/observability';
+import { fireDue, type ClockEvent } from '@switchboard/sla';
+import { DataSource, type EntityManager } from 'typeorm';
+import { Clock } from '../clock';
+import { loadCalendars } from '../clocks/calendar-rows';
+import { addClockEvents, type ClockEscalations } from '../clocks/clock-events';
+import { clockOf, type ClockRow } from '../clocks/clock-rows';
+import { SLA_SETTINGS, type SlaSettings } from '../config/sla.settings';
+
+interface DueClockRow extends ClockRow {
+  escalations: ClockEscalations;
+  conversation_due_at: Date | null;
+}
+
+/** The fired clocks' new columns, as arrays for one `unnest` update. */
+interface ClockUpdates {
+  ids: string[];
+  warnAt: (string | null)[];
+  warnedAt: (string | null)[];
+  breachedAt: (string | null)[];
+  nextFireAt: (string | null)[];
+}
+
+const iso = (instant: number | null): string | null =>
+  instant === null ? null : new Date(instant).toISOString();
+
+/** A deadline noticed later than this is logged: the service was down or behind. */
+const LATE_LOG_MS = 1_000;
+
+/**
+ * Fires warnings and breaches as they fall due. Each replica runs a few loops; every loop
+ * claims up to a batch of due clocks with FOR UPDATE SKIP LOCKED (replicas and loops never
+ * take the same row), and commits their new state and events (outbox) in one transaction:
+ * a crash before the commit fires them again later, after it never. After downtime the
+ * overdue ones fire at once, in due order, each marked with how late it is.
+ */
+@Injectable()
+export class SlaScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+  private running = false;
+  private loops: Promise<void>[] = [];
+  private readonly stopping = new AbortController();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly logger: JsonLogger,
+    @Inject(SLA_SETTINGS) private readonly settings: SlaSettings,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.running = true;
+    this.loops = Array.from({ length: this.settings.scheduler.workers }, () => this.loop());
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.running = false;
+    this.stopping.abort();
+    await Promise.all(this.loops);
+  }
+
+  /** Fires one batch of due clocks; returns how many clocks it claimed. */
+  fireDueBatch(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const now = this.clock.now();
+      const claimed: { id: string }[] = await manager.query(
+        `SELECT id FROM sla_clocks WHERE next_fire_at <= $1
+          ORDER BY next_fire_at LIMIT $2 FOR UPDATE SKIP LOCKED`,
+        [new Date(now).toISOString(), this.settings.scheduler.batchSize],
+      );
+      if (claimed.length === 0) return 0;
+      // A second statement, so it reads the rows as they are now that they are locked.
+      const rows = await this.dueClocks(
+        manager,
+        claimed.map((row) => row.id),
+      );
+      await this.fire(manager, rows, now);
+      return claimed.length;
+    });
+  }
+
+  private dueClocks(manager: EntityManager, ids: string[]): Promise<DueClockRow[]> {
+    return manager.query(
+      `SELECT c.*, v.definition -> 'escalations' AS escalations,
+              (SELECT min(o.due_at) FROM sla_clocks o
+                WHERE o.conversation_id = c.conversation_id AND o.status = 'running') AS conversation_due_at
+         FROM sla_clocks c
+         JOIN sla_policy_versions v ON v.policy_id = c.policy_id AND v.version = c.policy_version
+        WHERE c.id = ANY($1::uuid[])`,
+      [ids],
+    );
+  }
+
+  private async fire(manager: EntityManager, rows: DueClockRow[], now: number): Promise<void> {
+    const calendarIds = new Set<string>();
+    for (const row of rows) if (row.calendar_id) calendarIds.add(row.calendar_id);
+    const calendars = await loadCalendars(manager, calendarIds);
+    const updates: ClockUpdates = {
+      ids: [],
+      warnAt: [],
+      warnedAt: [],
+      breachedAt: [],
+      nextFireAt: [],
+    };
+    const entries: OutboxEntry[] = [];
+    let latest = 0;
+    for (const row of rows) {
+      const clock = clockOf(row, calendars);
+      const { clock: state, fired } = fireDue(clock.state, now);
+      updates.ids.push(row.id);
+      updates.warnAt.push(iso(state.warnAt));
+      updates.warnedAt.push(iso(state.warnedAt));
+      updates.breachedAt.push(iso(state.breachedAt));
+      updates.nextFireAt.push(iso(state.nextFireAt));
+      const fresh = { ...clock, state };
+      const events: ClockEvent[] = fired.map((firing) => ({
+        type: firing.kind === 'warning' ? 'warning' : 'breached',
+        clock: fresh,
+        firing,
+        at: now,
+      }));
+      for (const firing of fired) latest = Math.max(latest, firing.lateByMs);
+      const outbox = new EventOutbox({
+        tenantId: row.tenant_id,
+        correlationId: row.conversation_id,
+        causationEventId: null,
+      });
+      addClockEvents(
+        outbox,
+        row.conversation_id,
+        events,
+        row.conversation_due_at?.getTime() ?? null,
+        () => row.escalations,
+      );
+      entries.push(...outbox.collected);
+    }
+    await manager.query(
+      `UPDATE sla_clocks c
+          SET warn_at = u.warn_at, warned_at = u.warned_at, breached_at = u.breached_at,
+              next_fire_at = u.next_fire_at
+         FROM unnest($1::uuid[], $2::timestamptz[], $3::timestamptz[], $4::timestamptz[],
+                     $5::timestamptz[]) AS u(id, warn_at, warned_at, breached_at, next_fire_at)
+        WHERE c.id = u.id`,
+      [updates.ids, updates.warnAt, updates.warnedAt, updates.breachedAt, updates.nextFireAt],
+    );
+    await appendToOutbox(manager, entries);
+    if (latest > LATE_LOG_MS)
+      this.logger.warn({
+        msg: 'SLA deadlines fired late',
+        clocks: rows.length,
+        events: entries.length,
+        maxLateByMs: latest,
+      });
+  }
+
+  private async loop(): Promise<void> {
+    while (this.running) {
+      let claimed = 0;
+      try {
+        claimed = await this.fireDueBatch();
+      } catch (error) {
+        this.logger.error(error, 'SlaScheduler');
+      }
+      // A full batch means more are due: go on at once. Otherwise wait for the next poll.
+      if (claimed < this.settings.scheduler.batchSize && this.running)
+        await sleep(this.settings.scheduler.pollMs, this.stopping.signal);
+    }
+  }
+}
