@@ -1,6 +1,6 @@
 import { partitionForKey, type OutgoingMessage } from '@switchboard/bus';
 import { provisionTenant } from '@switchboard/db';
-import { createEnvelope, encodeEnvelope } from '@switchboard/contracts';
+import { createEnvelope, encodeEnvelope, type SlaEscalationAction } from '@switchboard/contracts';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 
@@ -107,4 +107,78 @@ export async function provisionTenantsOnEveryPartition(
     tenants.push(tenantId);
   }
   return tenants;
+}
+
+/** Another queue for a tenant `seedRouting` configured (e.g. where SLA escalations go). */
+export async function seedQueue(
+  dataSource: DataSource,
+  tenantId: string,
+  queue: { id: string; skill: string; priority: number; offerTimeoutSeconds?: number },
+): Promise<void> {
+  await dataSource.query(
+    `INSERT INTO routing_queues (tenant_id, id, name, definition) VALUES ($1, $2, $2, $3::jsonb)`,
+    [
+      tenantId,
+      queue.id,
+      JSON.stringify({
+        id: queue.id,
+        priority: queue.priority,
+        requiredSkills: [{ skill: queue.skill, minLevel: 1 }],
+        optionalSkills: [],
+        strategy: 'longest_idle',
+        widening: [],
+        offerTimeoutSeconds: queue.offerTimeoutSeconds ?? 30,
+        autoAccept: false,
+        affinity: { windowSeconds: 0, waitSeconds: 0 },
+      }),
+    ],
+  );
+}
+
+/**
+ * What the SLA service publishes about a conversation's clock (through its outbox): an
+ * `sla.*` event on the SLA events topic, keyed by conversation. Publish the same message twice
+ * for a redelivery.
+ */
+export function slaEvent(
+  tenantId: string,
+  type: 'sla.started' | 'sla.breached' | 'sla.met',
+  clock: {
+    conversationId: string;
+    dueAt: Date;
+    conversationDueAt: Date | null;
+    escalations?: SlaEscalationAction[];
+  },
+): OutgoingMessage {
+  const now = new Date();
+  const fields = {
+    clockId: randomUUID(),
+    conversationId: clock.conversationId,
+    metric: 'first_response' as const,
+    policyId: randomUUID(),
+    policyVersion: 1,
+    targetSeconds: 600,
+    businessHours: false,
+    dueAt: clock.dueAt.toISOString(),
+    remainingSeconds: Math.max(0, (clock.dueAt.getTime() - now.getTime()) / 1000),
+    overdueSeconds: Math.max(0, (now.getTime() - clock.dueAt.getTime()) / 1000),
+    conversationDueAt: clock.conversationDueAt?.toISOString() ?? null,
+    at: now.toISOString(),
+  };
+  const context = { tenantId, correlationId: randomUUID() };
+  const envelope =
+    type === 'sla.started'
+      ? createEnvelope(type, fields, context)
+      : type === 'sla.met'
+        ? createEnvelope(type, { ...fields, breached: false }, context)
+        : createEnvelope(
+            type,
+            { ...fields, lateByMs: 0, escalations: clock.escalations ?? [] },
+            context,
+          );
+  return {
+    key: clock.conversationId,
+    value: encodeEnvelope(envelope),
+    headers: { 'event-id': envelope.id, 'event-type': envelope.type },
+  };
 }

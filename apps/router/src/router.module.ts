@@ -11,6 +11,7 @@ import { RoutingCommandConsumer } from './commands/routing-command.consumer';
 import { RoutingCommandHandler } from './commands/routing-command.handler';
 import { RoutingCommandPublisher } from './commands/routing-command.publisher';
 import { ConversationIntakeHandler } from './intake/conversation-intake.handler';
+import { SlaIntakeHandler } from './intake/sla-intake.handler';
 import { ROUTING_API_CONTROLLERS } from './http/routing-api.controllers';
 import { RoutingOpenApiController } from './openapi/openapi.controller';
 import { CommandResultsHousekeeping } from './state/command-results.housekeeping';
@@ -28,6 +29,7 @@ export class RouterModule {
       imports: [PlatformModule.forRoot(runtime)],
       controllers: [
         ConversationIntakeHandler,
+        SlaIntakeHandler,
         ...ROUTING_API_CONTROLLERS,
         RoutingOpenApiController,
       ],

@@ -223,6 +223,23 @@ const commandArb = fc.oneof(
   {
     weight: 1,
     arbitrary: fc.record({
+      kind: fc.constant('raisePriority' as const),
+      conversation: pick,
+      priority: fc.integer({ min: 0, max: 8 }),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('escalateToQueue' as const),
+      conversation: pick,
+      queue: pick,
+      dt,
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
       kind: fc.constant('upsertAgent' as const),
       agent: pick,
       skills: skillsArb,
@@ -348,6 +365,15 @@ class Harness {
           command.inSeconds === null ? null : now + command.inSeconds * 1000,
         );
         return [];
+      case 'raisePriority':
+        engine.raisePriority(conversationId(command.conversation), command.priority);
+        return [];
+      case 'escalateToQueue':
+        return engine.escalateToQueue(
+          conversationId(command.conversation),
+          queueId(command.queue),
+          now,
+        );
       case 'upsertAgent': {
         const id = agentId(command.agent);
         const current = engine.findAgent(id)?.profile ?? {

@@ -297,17 +297,38 @@ export class RoutingEngine {
     });
   }
 
-  /** Time left to the SLA breach now orders the work (from the SLA service). */
+  /**
+   * An SLA escalation's move: a transfer to the queue, unless the conversation is already in it
+   * (waiting, offered or assigned there). A repeated escalation then neither restarts its wait
+   * nor takes it from the agent serving it.
+   */
+  escalateToQueue(conversationId: string, queueId: string, now: number): RoutingDecision[] {
+    if (this.item(conversationId).queueId === queueId) return [];
+    return this.transferToQueue(conversationId, queueId, now);
+  }
+
+  /**
+   * Time left to the SLA breach now orders the work (from the SLA service); null clears it.
+   * Work the engine is not routing is ignored. Decides nothing: no agent could take it anyway.
+   */
   setSlaDue(conversationId: string, slaDueAt: number | null): void {
     const item = this.work.get(conversationId);
     if (!item || item.slaDueAt === slaDueAt) return;
     item.slaDueAt = slaDueAt;
-    const line = this.lines.lineOf(item);
-    if (line) {
-      line.remove(item);
-      line.add(item);
-    }
-    this.changedWork.add(conversationId);
+    this.reposition(item);
+  }
+
+  /**
+   * An SLA escalation: the work is served at least at this priority from now on (it is never
+   * lowered; a later transfer keeps it). Waiting work moves up its line; offered or assigned
+   * work keeps the priority for when it waits again. Work the engine is not routing is ignored.
+   * Decides nothing: waiting work waits because no agent can take it, whatever its priority.
+   */
+  raisePriority(conversationId: string, priority: number): void {
+    const item = this.work.get(conversationId);
+    if (!item || item.priority >= priority) return;
+    item.priority = priority;
+    this.reposition(item);
   }
 
   /**
@@ -465,6 +486,19 @@ export class RoutingEngine {
   }
 
   // ---------------------------------------------------------------- internals
+
+  /**
+   * After the item's service key changed: a waiting line's heap holds a copy of the old key,
+   * so the item leaves its line and joins it again. Reserved items are compared live.
+   */
+  private reposition(item: WorkItem): void {
+    const line = this.lines.lineOf(item);
+    if (line) {
+      line.remove(item);
+      line.add(item);
+    }
+    this.changedWork.add(item.conversationId);
+  }
 
   private run(command: () => void): RoutingDecision[] {
     this.decisions = [];

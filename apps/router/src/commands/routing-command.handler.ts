@@ -16,6 +16,9 @@ export class RoutingCommandHandler {
   async handle(envelope: AnyEnvelope): Promise<void> {
     const action = this.actionFor(envelope);
     if (!action) return;
+    // Work commands are idempotent in the engine. Every other command's outcome is recorded,
+    // which also skips a redelivery: the API waits for it, and a transfer or an SLA
+    // escalation must not be applied twice (nor an old due time over a newer one).
     const fromConversation =
       envelope.type === 'routing.work_requested' || envelope.type === 'routing.work_ended';
     await this.routers.step(
@@ -53,10 +56,29 @@ export class RoutingCommandHandler {
       }
       case 'routing.transfer_requested': {
         const { conversationId, toAgentId, toQueueId } = envelope.data;
+        // The API's transfers have no cause; a transfer caused by an event is an SLA
+        // escalation's move, which leaves a conversation already in that queue where it is.
+        const escalation = envelope.causationId !== null;
         return (router, now) =>
           toAgentId
             ? router.engine.transferToAgent(conversationId, toAgentId, now)
-            : router.engine.transferToQueue(conversationId, toQueueId!, now);
+            : escalation
+              ? router.engine.escalateToQueue(conversationId, toQueueId!, now)
+              : router.engine.transferToQueue(conversationId, toQueueId!, now);
+      }
+      case 'routing.sla_due_changed': {
+        const { conversationId, dueAt } = envelope.data;
+        return (router) => {
+          router.engine.setSlaDue(conversationId, dueAt === null ? null : Date.parse(dueAt));
+          return [];
+        };
+      }
+      case 'routing.priority_raised': {
+        const { conversationId, priority } = envelope.data;
+        return (router) => {
+          router.engine.raisePriority(conversationId, priority);
+          return [];
+        };
       }
       case 'routing.config_changed':
         return (router, now) => this.reloadConfig(router, envelope, now);

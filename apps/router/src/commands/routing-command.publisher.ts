@@ -21,6 +21,8 @@ export type RoutingCommandType = Extract<
   | 'routing.offer_answered'
   | 'routing.transfer_requested'
   | 'routing.config_changed'
+  | 'routing.sla_due_changed'
+  | 'routing.priority_raised'
 >;
 
 export type CommandOutcome =

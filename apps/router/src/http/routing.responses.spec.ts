@@ -13,7 +13,7 @@ const snapshot: WorkSnapshot = {
   priority: 5,
   skills: [],
   language: null,
-  slaDueAt: null,
+  slaDueAt: at + 600_000,
   waitingSince: at,
   queueEnteredAt: at,
   ring: 1,
@@ -41,6 +41,7 @@ describe('conversationResponse', () => {
       offerExpiresAt: iso(at + 30_000),
       ring: 1,
       priority: 5,
+      slaDueAt: iso(at + 600_000),
       ruleId: 'vip',
       waitingSince: iso(at),
       updatedAt: iso(at + 5),
@@ -51,6 +52,13 @@ describe('conversationResponse', () => {
     const assigned = { ...snapshot, state: 'assigned' as const };
     expect(
       conversationResponse({ snapshot: assigned, updatedAt: new Date(at) }).offerExpiresAt,
+    ).toBeNull();
+  });
+
+  it('shows no SLA due time when no clock runs', () => {
+    expect(
+      conversationResponse({ snapshot: { ...snapshot, slaDueAt: null }, updatedAt: new Date(at) })
+        .slaDueAt,
     ).toBeNull();
   });
 });

@@ -154,6 +154,11 @@ export const conversationResponseSchema = z.object({
   /** Widening ring: 0 while the queue's full requirements apply. */
   ring: z.number().int(),
   priority: z.number(),
+  /**
+   * When its SLA is next due (the earliest of its running clocks); null when none runs.
+   * Waiting work of equal priority is served by it.
+   */
+  slaDueAt: instant.nullable(),
   ruleId: z.string().nullable(),
   waitingSince: instant,
   updatedAt: instant,
@@ -171,6 +176,7 @@ export const conversationResponse = (work: RoutedWork): ConversationResponse => 
     offerExpiresAt: snapshot.state === 'offered' ? isoOrNull(snapshot.offerExpiresAt) : null,
     ring: snapshot.ring,
     priority: snapshot.priority,
+    slaDueAt: isoOrNull(snapshot.slaDueAt ?? null),
     ruleId: snapshot.ruleId,
     waitingSince: iso(snapshot.waitingSince),
     updatedAt: iso(work.updatedAt),

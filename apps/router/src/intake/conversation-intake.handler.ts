@@ -2,8 +2,8 @@ import { Controller, UseFilters } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { BusExceptionFilter } from '@switchboard/bus';
 import { Topics, type AnyEnvelope } from '@switchboard/contracts';
-import { createHash } from 'node:crypto';
 import { RoutingCommandPublisher } from '../commands/routing-command.publisher';
+import { commandIdFor } from './command-id';
 
 /**
  * Conversation events are keyed by conversation; routing needs them keyed by tenant so the
@@ -51,13 +51,4 @@ export class ConversationIntakeHandler {
       );
     }
   }
-}
-
-/** A UUID (version 8, RFC 9562) derived from the event id. */
-export function commandIdFor(eventId: string): string {
-  const bytes = createHash('sha256').update(`routing-command:${eventId}`).digest().subarray(0, 16);
-  bytes[6] = (bytes[6]! & 0x0f) | 0x80;
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  const hex = bytes.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
