@@ -22,10 +22,15 @@ import { MessageRepository } from './repositories/message.repository';
 import { RecordInboundMessageUseCase } from './use-cases/record-inbound-message/record-inbound-message.use-case';
 import { ResolveConversationUseCase } from './use-cases/resolve-conversation/resolve-conversation.use-case';
 import { SetContactTierUseCase } from './use-cases/set-contact-tier/set-contact-tier.use-case';
+import { ExpireSnoozesUseCase } from './use-cases/expire-snoozes/expire-snoozes.use-case';
+import { SendReplyUseCase } from './use-cases/send-reply/send-reply.use-case';
+import { SetConversationStatusUseCase } from './use-cases/set-conversation-status/set-conversation-status.use-case';
+import { SnoozeExpiryPoller } from './snooze/snooze-expiry.poller';
 
 /**
  * Threads inbound messages into contacts and conversations; publishes what happened. Its HTTP
- * API (tenant API key) resolves conversations and sets contact tiers.
+ * API (tenant API key) stores agents' replies, sets and resolves conversations' statuses and
+ * sets contact tiers; a poller reopens conversations whose snooze ran out.
  */
 @Module({})
 export class ConversationsModule {
@@ -44,8 +49,12 @@ export class ConversationsModule {
         MergeContactsUseCase,
         ResolveConversationUseCase,
         SetContactTierUseCase,
+        SendReplyUseCase,
+        SetConversationStatusUseCase,
+        ExpireSnoozesUseCase,
         ...apiKeyAuthProviders,
         OutboxRelayLifecycle,
+        SnoozeExpiryPoller,
         { provide: CONVERSATIONS_SETTINGS, useValue: settings },
       ],
     };

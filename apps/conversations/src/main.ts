@@ -10,6 +10,7 @@ async function main(): Promise<void> {
   const app = await startServiceApp(
     ConversationsModule.forRoot(runtime, {
       reopenWindowMs: config.CONVERSATION_REOPEN_WINDOW_SECONDS * 1_000,
+      snoozePollMs: config.CONVERSATION_SNOOZE_POLL_MS,
     }),
     runtime,
     {

@@ -12,6 +12,7 @@ import { ThreadingLookupIndexes1763949600000 } from './migrations/1763949600000-
 import { ContactTier1764028800000 } from './migrations/1764028800000-contact-tier';
 import { Routing1764115200000 } from './migrations/1764115200000-routing';
 import { Sla1764201600000 } from './migrations/1764201600000-sla';
+import { ConversationSnooze1764201600001 } from './migrations/1764201600001-conversation-snooze';
 
 export const ENTITIES = [
   TenantEntity,
@@ -31,6 +32,7 @@ export const MIGRATIONS = [
   ContactTier1764028800000,
   Routing1764115200000,
   Sla1764201600000,
+  ConversationSnooze1764201600001,
 ];
 
 export interface DataSourceOptions {

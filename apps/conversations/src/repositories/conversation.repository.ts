@@ -3,8 +3,31 @@ import { ConversationEntity, MessageEntity } from '@switchboard/db';
 import { randomUUID } from 'node:crypto';
 import { In, Not, type EntityManager } from 'typeorm';
 import type { ConversationState, ThreadCandidates } from '../domain/conversation-routing';
+import type { ActiveStatus } from '../domain/conversation-status';
 
-/** Conversations; every method is scoped to a tenant. */
+/** A conversation read under its row lock, with what changing it needs. */
+export interface LockedConversation {
+  id: string;
+  contactId: string;
+  channel: string;
+  status: ConversationState;
+  resolvedAt: Date | null;
+  snoozedUntil: Date | null;
+}
+
+/** A conversation whose snooze ran out, claimed by one poller. */
+export interface ExpiredSnooze {
+  id: string;
+  tenantId: string;
+  contactId: string;
+  channel: string;
+  snoozedUntil: Date;
+}
+
+/**
+ * Conversations; every method is scoped to a tenant, except the snooze sweep
+ * (`claimExpiredSnoozes`, `endSnoozes`): a system job across tenants, whose rows say whose they are.
+ */
 @Injectable()
 export class ConversationRepository {
   /** The contact's unresolved conversation on that channel thread, locked for this transaction. */
@@ -103,25 +126,29 @@ export class ConversationRepository {
     await manager.update(
       ConversationEntity,
       { tenantId, id: conversationId },
-      { status: 'open', resolvedAt: null, lastMessageAt: at },
+      { status: 'open', resolvedAt: null, snoozedUntil: null, lastMessageAt: at },
     );
     return found.resolvedAt ?? at;
   }
 
-  /** The conversation with what resolving it needs, locked for this transaction; null if not the tenant's. */
+  /**
+   * The conversation with what changing it needs, locked for this transaction (so its events
+   * keep their order); null if not the tenant's.
+   */
   async findForUpdate(
     manager: EntityManager,
     tenantId: string,
     conversationId: string,
-  ): Promise<{
-    id: string;
-    contactId: string;
-    channel: string;
-    status: ConversationState;
-    resolvedAt: Date | null;
-  } | null> {
+  ): Promise<LockedConversation | null> {
     const found = await manager.findOne(ConversationEntity, {
-      select: { id: true, contactId: true, channel: true, status: true, resolvedAt: true },
+      select: {
+        id: true,
+        contactId: true,
+        channel: true,
+        status: true,
+        resolvedAt: true,
+        snoozedUntil: true,
+      },
       where: { tenantId, id: conversationId },
       lock: { mode: 'pessimistic_write' },
     });
@@ -132,6 +159,7 @@ export class ConversationRepository {
           channel: found.channel,
           status: found.status,
           resolvedAt: found.resolvedAt,
+          snoozedUntil: found.snoozedUntil,
         }
       : null;
   }
@@ -145,12 +173,33 @@ export class ConversationRepository {
     await manager.update(
       ConversationEntity,
       { tenantId, id: conversationId },
-      { status: 'resolved', resolvedAt: at },
+      { status: 'resolved', resolvedAt: at, snoozedUntil: null },
     );
   }
 
-  /** Records customer activity: the conversation is open again and its last message moves. */
+  /**
+   * Records customer activity: the conversation is open again (a snooze ends) and its last
+   * message moves. Returns the state it was in, read under the row lock (the caller's earlier
+   * read may not have held it), or null if the tenant has no such conversation.
+   */
   async touchByCustomer(
+    manager: EntityManager,
+    tenantId: string,
+    conversationId: string,
+    at: Date,
+  ): Promise<LockedConversation | null> {
+    const before = await this.findForUpdate(manager, tenantId, conversationId);
+    if (!before) return null;
+    await manager.update(
+      ConversationEntity,
+      { tenantId, id: conversationId },
+      { status: 'open', snoozedUntil: null, lastMessageAt: at },
+    );
+    return before;
+  }
+
+  /** An agent's reply moves the conversation's last message. */
+  async touchByAgent(
     manager: EntityManager,
     tenantId: string,
     conversationId: string,
@@ -159,7 +208,63 @@ export class ConversationRepository {
     await manager.update(
       ConversationEntity,
       { tenantId, id: conversationId },
-      { status: 'open', lastMessageAt: at },
+      { lastMessageAt: at },
+    );
+  }
+
+  async setStatus(
+    manager: EntityManager,
+    tenantId: string,
+    conversationId: string,
+    change: { status: ActiveStatus; snoozedUntil: Date | null },
+  ): Promise<void> {
+    await manager.update(
+      ConversationEntity,
+      { tenantId, id: conversationId },
+      {
+        status: change.status,
+        snoozedUntil: change.status === 'snoozed' ? change.snoozedUntil : null,
+      },
+    );
+  }
+
+  /**
+   * Snoozes that have run out, oldest first, across every tenant (a system sweep, so each row
+   * says whose it is), locked for this transaction. Rows another replica holds are skipped,
+   * not waited for: several pollers share the work without blocking each other.
+   */
+  async claimExpiredSnoozes(manager: EntityManager, limit: number): Promise<ExpiredSnooze[]> {
+    const rows: Array<{
+      id: string;
+      tenant_id: string;
+      contact_id: string;
+      channel: string;
+      snoozed_until: Date;
+    }> = await manager.query(
+      `SELECT id, tenant_id, contact_id, channel, snoozed_until
+         FROM conversations
+        WHERE status = 'snoozed' AND snoozed_until <= now()
+        ORDER BY snoozed_until
+        LIMIT $1
+          FOR UPDATE SKIP LOCKED`,
+      [limit],
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      tenantId: row.tenant_id,
+      contactId: row.contact_id,
+      channel: row.channel,
+      snoozedUntil: row.snoozed_until,
+    }));
+  }
+
+  /** Opens claimed conversations whose snooze ran out (`claimExpiredSnoozes` holds their locks). */
+  async endSnoozes(manager: EntityManager, claimed: readonly ExpiredSnooze[]): Promise<void> {
+    if (claimed.length === 0) return;
+    await manager.query(
+      `UPDATE conversations SET status = 'open', snoozed_until = NULL
+        WHERE id = ANY($1::uuid[]) AND status = 'snoozed'`,
+      [claimed.map((conversation) => conversation.id)],
     );
   }
 }

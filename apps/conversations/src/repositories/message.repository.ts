@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { toStorableDeep } from '@switchboard/contracts';
 import { MessageEntity } from '@switchboard/db';
 import type { EntityManager } from 'typeorm';
+import type { StoredReply } from '../domain/agent-reply';
 
 export type InboundMessageRow = Omit<
   MessageEntity,
@@ -13,6 +14,20 @@ export type InboundMessageRow = Omit<
   | 'deliveryError'
   | 'reactions'
 >;
+
+/** An agent's reply as stored: outbound, sent (handed over) and received by us at the same moment. */
+export interface OutboundMessageRow {
+  id: string;
+  tenantId: string;
+  conversationId: string;
+  contactId: string;
+  channel: string;
+  providerMessageId: string;
+  text: string;
+  at: Date;
+  /** The request that carried it, kept for audit. */
+  raw: unknown;
+}
 
 export interface StoredMessageRef {
   id: string;
@@ -30,6 +45,20 @@ export class MessageRepository {
     providerMessageId: string,
   ): Promise<boolean> {
     return manager.exists(MessageEntity, { where: { tenantId, channel, providerMessageId } });
+  }
+
+  /** The message stored under that provider message id (either direction), or null. */
+  async findByProviderId(
+    manager: EntityManager,
+    tenantId: string,
+    channel: string,
+    providerMessageId: string,
+  ): Promise<StoredReply | null> {
+    const found = await manager.findOne(MessageEntity, {
+      select: { id: true, conversationId: true, direction: true, sentAt: true, receivedAt: true },
+      where: { tenantId, channel, providerMessageId },
+    });
+    return found ?? null;
   }
 
   /** Locked for this transaction, so concurrent edits or statuses apply one after the other. */
@@ -61,6 +90,32 @@ export class MessageRepository {
         attachments: row.attachments as object[],
         location: (row.location ?? null) as object,
         email: (row.email ?? null) as object,
+      })
+      .orIgnore()
+      .returning(['id'])
+      .execute();
+    return result.raw.length > 0;
+  }
+
+  /** False when (tenant, channel, provider id) is already taken (a concurrent reply with that client id). */
+  async insertOutbound(manager: EntityManager, row: OutboundMessageRow): Promise<boolean> {
+    const result = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(MessageEntity)
+      .values({
+        id: row.id,
+        tenantId: row.tenantId,
+        conversationId: row.conversationId,
+        contactId: row.contactId,
+        channel: row.channel,
+        direction: 'outbound',
+        providerMessageId: row.providerMessageId,
+        text: row.text,
+        sentAt: row.at,
+        receivedAt: row.at,
+        raw: toStorableDeep(row.raw ?? null) as object,
+        attachments: [],
       })
       .orIgnore()
       .returning(['id'])

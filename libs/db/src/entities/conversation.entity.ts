@@ -14,4 +14,6 @@ export class ConversationEntity {
   @Column('timestamptz', { name: 'opened_at' }) openedAt!: Date;
   @Column('timestamptz', { name: 'last_message_at' }) lastMessageAt!: Date;
   @Column('timestamptz', { name: 'resolved_at', nullable: true }) resolvedAt!: Date | null;
+  /** When a snooze ends by itself; null unless snoozed with an end (then polled for). */
+  @Column('timestamptz', { name: 'snoozed_until', nullable: true }) snoozedUntil!: Date | null;
 }

@@ -48,7 +48,7 @@ export class MergeContactsUseCase {
       // Two unresolved conversations on one thread cannot coexist: the merged one's are
       // resolved first (their history stays, under the survivor).
       await manager.query(
-        `UPDATE conversations AS moving SET status = 'resolved', resolved_at = now()
+        `UPDATE conversations AS moving SET status = 'resolved', resolved_at = now(), snoozed_until = NULL
           WHERE moving.tenant_id = $1 AND moving.contact_id = $2 AND moving.status <> 'resolved'
             AND EXISTS (SELECT 1 FROM conversations AS kept
                          WHERE kept.tenant_id = $1 AND kept.contact_id = $3

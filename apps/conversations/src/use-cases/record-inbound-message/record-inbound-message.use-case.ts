@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { InboundMessageReceived } from '@switchboard/contracts';
+import type { Channel, InboundMessageReceived } from '@switchboard/contracts';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
@@ -11,6 +11,10 @@ import {
   threadKeyOf,
   type ThreadCandidates,
 } from '../../domain/conversation-routing';
+import {
+  CHANGED_BY_CUSTOMER_MESSAGE,
+  statusWokenByCustomer,
+} from '../../domain/conversation-status';
 import { detectLanguage } from '../../domain/detect-language';
 import { senderIdentities } from '../../domain/sender-identities';
 import { ContactRepository } from '../../repositories/contact.repository';
@@ -25,9 +29,9 @@ export type RecordInboundMessageResult =
   | { outcome: 'ignored'; reason: string };
 
 /**
- * Threads one inbound message: resolves the contact across channels, joins, reopens or opens
- * the conversation, stores the message once, and writes the resulting events to the outbox,
- * all in one transaction. A redelivery of the same provider message changes nothing.
+ * Threads one inbound message: resolves the contact across channels, joins (waking a pending
+ * or snoozed one), reopens or opens the conversation, stores the message once, and writes the
+ * resulting events to the outbox, all in one transaction. A redelivery of the same provider message changes nothing.
  */
 @Injectable()
 export class RecordInboundMessageUseCase {
@@ -189,14 +193,33 @@ export class RecordInboundMessageUseCase {
     const { contactId, threadKey, candidates, receivedAt, events } = placement;
     const decision = decideThread(candidates, receivedAt, this.settings.reopenWindowMs);
     switch (decision.kind) {
-      case 'join':
-        await this.conversations.touchByCustomer(
+      case 'join': {
+        // The state is read again under the row lock: a referenced conversation was found
+        // without it, and a snooze may have ended meanwhile.
+        const before = await this.conversations.touchByCustomer(
           manager,
           tenantId,
           decision.conversationId,
           receivedAt,
         );
+        const wokenFrom = before ? statusWokenByCustomer(before.status) : null;
+        if (before && wokenFrom) {
+          // Before message.received (same key, so consumers see it first): the SLA clock
+          // restarts when the conversation is open again, then the message counts.
+          events.add('conversation.status_changed', before.id, {
+            conversationId: before.id,
+            contactId: before.contactId,
+            // Stored from a validated inbound event, so one of the contract's channels.
+            channel: before.channel as Channel,
+            status: 'open',
+            previousStatus: wokenFrom,
+            snoozedUntil: null,
+            changedBy: CHANGED_BY_CUSTOMER_MESSAGE,
+            changedAt: receivedAt.toISOString(),
+          });
+        }
         return decision.conversationId;
+      }
       case 'reopen': {
         const resolvedAt = await this.conversations.reopen(
           manager,
