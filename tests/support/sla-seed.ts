@@ -45,10 +45,10 @@ export async function seedRunningClocks(
     `INSERT INTO sla_clocks (id, tenant_id, conversation_id, metric, cycle, ordinal, policy_id,
         policy_version, target_seconds, business_hours, status, started_at, running_since, due_at,
         next_fire_at)
-     SELECT gen_random_uuid(), $1, gen_random_uuid(), 'first_response', 1, 1, $2, 1, $3, false,
-            'running', d - $3 * interval '1 second', d - $3 * interval '1 second', d, d
-       FROM (SELECT $4::timestamptz + (i * $5::double precision / $6) * interval '1 millisecond' AS d
-               FROM generate_series(0, $6 - 1) AS i) AS due`,
+     SELECT gen_random_uuid(), $1, gen_random_uuid(), 'first_response', 1, 1, $2, 1, $3::int, false,
+            'running', d - $3::int * interval '1 second', d - $3::int * interval '1 second', d, d
+       FROM (SELECT $4::timestamptz + (i * $5::double precision / $6::int) * interval '1 millisecond' AS d
+               FROM generate_series(0, $6::int - 1) AS i) AS due`,
     [
       options.tenantId,
       options.policyId,
