@@ -17,6 +17,7 @@ interface RunningEmbedded {
   gatewayUrl: string;
   conversationsUrl: string;
   routerUrl: string;
+  slaUrl: string;
   apiKey: string;
   output: () => string;
 }
@@ -30,6 +31,7 @@ async function startEmbedded(env: Record<string, string>): Promise<RunningEmbedd
       GATEWAY_PORT: '0',
       CONVERSATIONS_PORT: '0',
       ROUTER_PORT: '0',
+      SLA_PORT: '0',
       GATEWAY_SMTP_PORT: '0',
       LOG_LEVEL: 'warn',
       ...env,
@@ -47,11 +49,20 @@ async function startEmbedded(env: Record<string, string>): Promise<RunningEmbedd
   const gatewayUrl = output.match(/gateway\s+(http:\/\/\S+)/)?.[1];
   const conversationsUrl = output.match(/conversations\s+(http:\/\/\S+)/)?.[1];
   const routerUrl = output.match(/router\s+(http:\/\/\S+)/)?.[1];
+  const slaUrl = output.match(/sla\s+(http:\/\/\S+)/)?.[1];
   const apiKey = output.match(/demo API key\s+(\S+)/)?.[1];
-  if (!gatewayUrl || !conversationsUrl || !routerUrl || !apiKey) {
+  if (!gatewayUrl || !conversationsUrl || !routerUrl || !slaUrl || !apiKey) {
     throw new Error(`embedded mode did not start:\n${output}`);
   }
-  return { process: child, gatewayUrl, conversationsUrl, routerUrl, apiKey, output: () => output };
+  return {
+    process: child,
+    gatewayUrl,
+    conversationsUrl,
+    routerUrl,
+    slaUrl,
+    apiKey,
+    output: () => output,
+  };
 }
 
 async function stopEmbedded(running: RunningEmbedded): Promise<number | null> {
@@ -78,7 +89,7 @@ async function threadedMessages(databaseUrl: string): Promise<string[]> {
     const pending = await client.query('SELECT 1 FROM outbox WHERE published_at IS NULL');
     if (pending.rowCount) return [];
     const result = await client.query(
-      'SELECT provider_message_id FROM messages ORDER BY received_at',
+      "SELECT provider_message_id FROM messages WHERE direction = 'inbound' ORDER BY received_at",
     );
     return result.rows.map((row) => row.provider_message_id);
   } finally {
@@ -121,6 +132,40 @@ async function routesToDemoAgent(running: RunningEmbedded, databaseUrl: string):
   });
   expect(accepted.status).toBe(200);
   expect(await accepted.json()).toMatchObject({ state: 'assigned', agentId: 'demo-agent' });
+}
+
+/** The demo policy's clocks run for the demo conversation; the agent's reply meets the first. */
+async function keepsSlaClocks(running: RunningEmbedded, databaseUrl: string): Promise<void> {
+  const conversationId = await conversationOf(databaseUrl, 'demo-1');
+  const auth = { authorization: `Bearer ${running.apiKey}`, 'content-type': 'application/json' };
+  const clocks = async (): Promise<{ metric: string; status: string }[]> => {
+    const response = await fetch(
+      `${running.slaUrl}/v1/sla/conversations/${conversationId}/clocks`,
+      {
+        headers: auth,
+      },
+    );
+    return response.ok
+      ? ((await response.json()) as { clocks: { metric: string; status: string }[] }).clocks
+      : [];
+  };
+  const statusOf = async (metric: string) =>
+    (await clocks()).find((clock) => clock.metric === metric)?.status;
+  await waitFor(
+    async () => (await statusOf('first_response')) === 'running',
+    'a first-response clock',
+  );
+  const reply = await fetch(
+    `${running.conversationsUrl}/v1/conversations/${conversationId}/replies`,
+    {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ agentId: 'demo-agent', text: 'Hi! How can I help?' }),
+    },
+  );
+  expect(reply.status).toBe(201);
+  await waitFor(async () => (await statusOf('first_response')) === 'met', 'the reply to meet it');
+  expect(await statusOf('resolution')).toBe('running');
 }
 
 /** The conversations service's HTTP API answers on its own port, with the demo key. */
@@ -221,6 +266,7 @@ describe('Embedded mode (npm start)', () => {
             'the first message',
           );
           await routesToDemoAgent(first, url);
+          await keepsSlaClocks(first, url);
           await resolvesOverHttp(first, url);
           return url;
         } finally {

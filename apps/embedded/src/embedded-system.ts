@@ -11,7 +11,10 @@ import { GatewayModule } from '../../gateway/src/gateway.module';
 import { SmtpListener } from '../../gateway/src/smtp/smtp-listener';
 import { ROUTER_INTAKE_GROUP_ID } from '../../router/src/config/router.settings';
 import { RouterModule } from '../../router/src/router.module';
+import { SLA_GROUP_ID } from '../../sla/src/config/sla.settings';
+import { SlaModule } from '../../sla/src/sla.module';
 import { seedDemoRouting } from './demo-routing';
+import { seedDemoSla } from './demo-sla';
 import { secretsKeyIn, seedDemoTenant } from './demo-tenant';
 import type { EmbeddedConfig } from './embedded.config';
 import { startEmbeddedPostgres, type RunningPostgres } from './embedded-postgres';
@@ -20,6 +23,7 @@ export interface EmbeddedSystem {
   gatewayUrl: string;
   conversationsUrl: string;
   routerUrl: string;
+  slaUrl: string;
   smtpPort: number | null;
   databaseUrl: string;
   busKind: 'in-process' | 'kafka';
@@ -61,6 +65,7 @@ export async function startEmbeddedSystem(config: EmbeddedConfig): Promise<Embed
       if (applied.length) logger.log(`Applied migrations: ${applied.join(', ')}`, 'Embedded');
       demo = await seedDemoTenant(setup, config.SWITCHBOARD_DATA_DIR);
       await seedDemoRouting(setup, demo.tenantId);
+      await seedDemoSla(setup, demo.tenantId);
     } finally {
       await setup.destroy();
     }
@@ -126,6 +131,15 @@ export async function startEmbeddedSystem(config: EmbeddedConfig): Promise<Embed
         },
       ),
     );
+    const { url: slaUrl } = await start('sla', (runtime) =>
+      startServiceApp(
+        SlaModule.forRoot(runtime, {
+          scheduler: { pollMs: 100, batchSize: 1_000, workers: 1 },
+        }),
+        runtime,
+        { host: config.HOST, port: config.SLA_PORT, consumer: { groupId: SLA_GROUP_ID } },
+      ),
+    );
     const { app: gateway, url: gatewayUrl } = await start('gateway', (runtime) =>
       startServiceApp(
         GatewayModule.forRoot(runtime, {
@@ -153,6 +167,7 @@ export async function startEmbeddedSystem(config: EmbeddedConfig): Promise<Embed
       gatewayUrl,
       conversationsUrl,
       routerUrl,
+      slaUrl,
       smtpPort: gateway.get(SmtpListener).port,
       databaseUrl,
       busKind: config.KAFKA_BROKERS ? 'kafka' : 'in-process',

@@ -18,6 +18,7 @@ export const embeddedConfigSchema = z.object({
   GATEWAY_PORT: settings.port(3000),
   CONVERSATIONS_PORT: settings.port(3001),
   ROUTER_PORT: settings.port(3002),
+  SLA_PORT: settings.port(3003),
   /** The try-out's SMTP listener, so email can be tried without a provider. */
   GATEWAY_SMTP_PORT: settings.port(2525),
   GATEWAY_MAX_BODY_BYTES: settings.bytes(1_048_576),

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { ConfigError, loadConfig } from '@switchboard/config';
 import { embeddedConfigSchema } from './embedded.config';
 import { DEMO_AGENT_ID, DEMO_QUEUE_ID } from './demo-routing';
+import { DEMO_SLA_POLICY_NAME } from './demo-sla';
 import { startEmbeddedSystem } from './embedded-system';
 
 /** `npm start`: the whole of Switchboard in one process, for trying it out. */
@@ -16,6 +17,7 @@ async function main(): Promise<void> {
       `  gateway        ${system.gatewayUrl}   (health: /health/ready, metrics: /metrics)`,
       `  conversations  ${system.conversationsUrl}`,
       `  router         ${system.routerUrl}   (API description: /v1/routing/openapi.json)`,
+      `  sla            ${system.slaUrl}   (API description: /v1/sla/openapi.json)`,
       `  smtp           ${system.smtpPort === null ? 'off' : `127.0.0.1:${system.smtpPort} (mail to connected inboxes)`}`,
       `  webhooks       ${system.gatewayUrl}/v1/webhooks/<twilio|slack|meta|sendgrid|mailgun|postmark|telegram/…>`,
       `  database       ${redactedDb}`,
@@ -33,6 +35,9 @@ async function main(): Promise<void> {
       `  curl -sS ${system.routerUrl}/v1/routing/conversations/<conversationId>/explain -H 'Authorization: Bearer ${system.demo.apiKey}'`,
       'and accept it as the agent:',
       `  curl -sS -X POST ${system.routerUrl}/v1/routing/conversations/<conversationId>/accept -H 'Authorization: Bearer ${system.demo.apiKey}' -H 'Content-Type: application/json' -d '{"agentId":"${DEMO_AGENT_ID}"}'`,
+      `Its SLA clocks (policy "${DEMO_SLA_POLICY_NAME}": first reply within 5 minutes), and the reply that meets the first:`,
+      `  curl -sS ${system.slaUrl}/v1/sla/conversations/<conversationId>/clocks -H 'Authorization: Bearer ${system.demo.apiKey}'`,
+      `  curl -sS -X POST ${system.conversationsUrl}/v1/conversations/<conversationId>/replies -H 'Authorization: Bearer ${system.demo.apiKey}' -H 'Content-Type: application/json' -d '{"agentId":"${DEMO_AGENT_ID}","text":"Hi! How can I help?"}'`,
       '',
       'Stop with Ctrl+C.',
       '',

@@ -80,6 +80,8 @@ const RESPONSE_METRICS: readonly SlaMetric[] = ['first_response', 'next_response
 export class ConversationClocks {
   private conversation: ConversationSlaState;
   private readonly clocks = new Map<string, SlaClock>();
+  /** Clocks of an earlier cycle that changed before a reopening: still to be saved. */
+  private readonly earlierCycles = new Map<string, SlaClock>();
   private readonly changedIds = new Set<string>();
   private readonly createdIds = new Set<string>();
   private readonly emitted: ClockEvent[] = [];
@@ -104,7 +106,7 @@ export class ConversationClocks {
 
   /** Clocks created or changed, in the order they first changed. */
   get changed(): SlaClock[] {
-    return [...this.changedIds].map((id) => this.clocks.get(id)!);
+    return [...this.changedIds].map((id) => this.clocks.get(id) ?? this.earlierCycles.get(id)!);
   }
 
   isCreated(clockId: string): boolean {
@@ -196,6 +198,8 @@ export class ConversationClocks {
       agentReplied: this.conversation.agentReplied,
       cycleStartedAt: at,
     };
+    for (const [id, clock] of this.clocks)
+      if (this.changedIds.has(id)) this.earlierCycles.set(id, clock);
     this.clocks.clear();
   }
 

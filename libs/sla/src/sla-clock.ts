@@ -48,9 +48,11 @@ function unitsBetween(timing: ClockTiming, from: number, to: number): number {
 /** The instant `units` target units after `from`. */
 function instantAfter(timing: ClockTiming, from: number, units: number): number {
   if (units <= 0) return from;
+  // Units are whole milliseconds (integer targets, percents and instants) up to float noise
+  // from subtracting seconds: round, as ceil turns that noise into a due 1 ms late.
   return timing.calendar
     ? addBusinessSeconds(timing.calendar, from, units)
-    : from + Math.ceil(units * 1000);
+    : from + Math.round(units * 1000);
 }
 
 /** The warning threshold in target units; null when the policy does not warn. */
