@@ -5,6 +5,7 @@ import {
   endClock,
   fireDue,
   pauseClock,
+  reschedule,
   resumeClock,
   standing,
   startClock,
@@ -597,6 +598,40 @@ describe('SLA clock', () => {
         ),
         { numRuns: 200 },
       );
+    });
+  });
+
+  describe('when the calendar changes under a running clock', () => {
+    // Friday 17:00 New York, 2 business hours: due Monday 11:00.
+    const friday = at('2026-03-13T16:00:00-04:00');
+    const started = startClock(businessTime(newYork, 2 * 3600, 50), friday);
+
+    it('a holiday added since it started moves the due and warning instants later', () => {
+      expect(started.dueAt).toBe(at('2026-03-16T10:00:00-04:00'));
+      const holidayMonday = businessTime({ ...newYork, holidays: ['2026-03-16'] }, 2 * 3600, 50);
+      const moved = reschedule(started, holidayMonday);
+      expect(moved.dueAt).toBe(at('2026-03-17T10:00:00-04:00'));
+      // Its first business hour (Friday) is unchanged: so is its warning.
+      expect(moved.warnAt).toBe(at('2026-03-13T17:00:00-04:00'));
+      const warned = fireDue(moved, at('2026-03-13T17:00:00-04:00'));
+      expect(warned.fired.map((firing) => firing.kind)).toEqual(['warning']);
+      expect(warned.clock.nextFireAt).toBe(at('2026-03-17T10:00:00-04:00'));
+      // Nothing fires at the old due time any more.
+      expect(fireDue(warned.clock, at('2026-03-16T10:00:00-04:00')).fired).toEqual([]);
+    });
+
+    it('an unchanged calendar changes nothing, and a fired warning stays fired', () => {
+      expect(reschedule(started, businessTime(newYork, 2 * 3600, 50))).toEqual(started);
+      const warned = fireDue(started, at('2026-03-16T09:30:00-04:00')).clock;
+      expect(reschedule(warned, businessTime(newYork, 2 * 3600, 50))).toEqual(warned);
+    });
+
+    it('leaves paused and ended clocks alone', () => {
+      const timing = businessTime(newYork, 2 * 3600, 50);
+      const paused = pauseClock(started, timing, friday + 30 * MINUTE, 'pending');
+      expect(
+        reschedule(paused, { ...timing, calendar: { ...newYork, holidays: ['2026-03-16'] } }),
+      ).toBe(paused);
     });
   });
 });

@@ -104,6 +104,15 @@ function scheduled(clock: ClockState, timing: ClockTiming, since: number): Clock
   };
 }
 
+/**
+ * A running clock's due and warning instants computed afresh, with the calendar as it is now:
+ * a holiday or closure added since they were computed moves them later.
+ */
+export function reschedule(clock: ClockState, timing: ClockTiming): ClockState {
+  if (clock.status !== 'running' || clock.runningSince === null) return clock;
+  return scheduled(clock, timing, clock.runningSince);
+}
+
 export function startClock(timing: ClockTiming, at: number): ClockState {
   return scheduled(
     {

@@ -6,7 +6,7 @@ import {
 } from '@nestjs/common';
 import { appendToOutbox, EventOutbox, sleep, type OutboxEntry } from '@switchboard/bus';
 import { JsonLogger } from '@switchboard/observability';
-import { fireDue, type ClockEvent } from '@switchboard/sla';
+import { fireDue, reschedule, type ClockEvent } from '@switchboard/sla';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Clock } from '../clock';
 import { loadCalendars } from '../clocks/calendar-rows';
@@ -22,6 +22,7 @@ interface DueClockRow extends ClockRow {
 /** The fired clocks' new columns, as arrays for one `unnest` update. */
 interface ClockUpdates {
   ids: string[];
+  dueAt: (string | null)[];
   warnAt: (string | null)[];
   warnedAt: (string | null)[];
   breachedAt: (string | null)[];
@@ -103,6 +104,7 @@ export class SlaScheduler implements OnApplicationBootstrap, OnApplicationShutdo
     const calendars = await loadCalendars(manager, calendarIds);
     const updates: ClockUpdates = {
       ids: [],
+      dueAt: [],
       warnAt: [],
       warnedAt: [],
       breachedAt: [],
@@ -112,8 +114,12 @@ export class SlaScheduler implements OnApplicationBootstrap, OnApplicationShutdo
     let latest = 0;
     for (const row of rows) {
       const clock = clockOf(row, calendars);
-      const { clock: state, fired } = fireDue(clock.state, now);
+      // Business hours are judged by the calendar as it is when the deadline comes: a holiday
+      // added since the clock started postpones it (nothing fires; it waits for the new time).
+      const current = clock.timing.calendar ? reschedule(clock.state, clock.timing) : clock.state;
+      const { clock: state, fired } = fireDue(current, now);
       updates.ids.push(row.id);
+      updates.dueAt.push(iso(state.dueAt));
       updates.warnAt.push(iso(state.warnAt));
       updates.warnedAt.push(iso(state.warnedAt));
       updates.breachedAt.push(iso(state.breachedAt));
@@ -142,12 +148,20 @@ export class SlaScheduler implements OnApplicationBootstrap, OnApplicationShutdo
     }
     await manager.query(
       `UPDATE sla_clocks c
-          SET warn_at = u.warn_at, warned_at = u.warned_at, breached_at = u.breached_at,
-              next_fire_at = u.next_fire_at
+          SET due_at = u.due_at, warn_at = u.warn_at, warned_at = u.warned_at,
+              breached_at = u.breached_at, next_fire_at = u.next_fire_at
          FROM unnest($1::uuid[], $2::timestamptz[], $3::timestamptz[], $4::timestamptz[],
-                     $5::timestamptz[]) AS u(id, warn_at, warned_at, breached_at, next_fire_at)
+                     $5::timestamptz[], $6::timestamptz[])
+              AS u(id, due_at, warn_at, warned_at, breached_at, next_fire_at)
         WHERE c.id = u.id`,
-      [updates.ids, updates.warnAt, updates.warnedAt, updates.breachedAt, updates.nextFireAt],
+      [
+        updates.ids,
+        updates.dueAt,
+        updates.warnAt,
+        updates.warnedAt,
+        updates.breachedAt,
+        updates.nextFireAt,
+      ],
     );
     await appendToOutbox(manager, entries);
     if (latest > LATE_LOG_MS)
