@@ -4,6 +4,7 @@
 #   node dist/apps/gateway/src/main.js          (the default below)
 #   node dist/apps/conversations/src/main.js
 #   node dist/apps/router/src/main.js
+#   node dist/apps/sla/src/main.js
 #   node dist/libs/db/src/cli/migrate.js        (one-shot: applies pending migrations)
 # docker-compose.yml and k8s/ set the command explicitly for each container.
 #
@@ -37,9 +38,9 @@ COPY --from=build /app/dist ./dist
 # The node image's unprivileged user (uid/gid 1000).
 USER node
 
-# gateway listens on 3000, conversations on 3001, router on 3002 (each overridable with PORT).
-# EXPOSE only documents them: compose and k8s/ publish ports explicitly.
-EXPOSE 3000 3001 3002
+# gateway listens on 3000, conversations on 3001, router on 3002, sla on 3003 (each
+# overridable with PORT). EXPOSE only documents them: compose and k8s/ publish ports explicitly.
+EXPOSE 3000 3001 3002 3003
 
 # Node handles SIGTERM itself (graceful shutdown drains in-flight Kafka work), so it runs
 # as the container's main process, not under npm or a shell.
