@@ -3,10 +3,13 @@ import { Client } from 'pg';
 import { createDataSource, MIGRATIONS, runMigrations } from '../../libs/db/src';
 import { TEST_POSTGRES_ADMIN_URL } from './infrastructure';
 
-/** The template's name changes whenever the migrations do, so a stale template is never used. */
+/**
+ * The template's name changes whenever the migrations do (their names or their code, so an
+ * unreleased migration edited in place counts), so a stale template is never used.
+ */
 export function templateDatabaseName(): string {
   const hash = createHash('sha256')
-    .update(MIGRATIONS.map((migration) => migration.name).join(','))
+    .update(MIGRATIONS.map((migration) => `${migration.name}:${String(migration)}`).join(','))
     .digest('hex')
     .slice(0, 12);
   return `switchboard_template_${hash}`;

@@ -96,6 +96,8 @@ describe('ConversationClocks', () => {
       awaitingSince: m(0),
       agentReplied: false,
       cycleStartedAt: m(0),
+      resolvedAt: null,
+      nextCyclePolicy: null,
     });
     expect(clocks.dueAt).toBeNull();
 
@@ -464,10 +466,29 @@ describe('ConversationClocks', () => {
     clocks.customerMessage(m(20));
     clocks.agentReply(m(30));
     clocks.statusChanged('pending', m(40));
-    clocks.bindPolicy(policy({}, 2), m(50));
     clocks.resolved(m(60));
     expect(clocks.state).toBe(state);
     expect(clocks.events).toHaveLength(count);
+  });
+
+  it('keeps a queueing that overtook the reopening for the next cycle, and no stale one', () => {
+    const clocks = conversation();
+    clocks.customerMessage(m(0));
+    clocks.bindPolicy(policy(), m(0));
+    clocks.resolved(m(10));
+    // A queueing from before the resolution, delivered late: not the next cycle's.
+    clocks.bindPolicy(policy({}, 2), m(5));
+    expect(clocks.state.nextCyclePolicy).toBeNull();
+    // The customer wrote again; the router queued it before the reopening reached us.
+    clocks.bindPolicy(policy({}, 3), m(100));
+    expect(step(clocks, () => clocks.reopened(m(99)))).toEqual([]);
+    expect(clocks.state.policy?.version).toBe(3);
+    expect(clocks.state.nextCyclePolicy).toBeNull();
+    // No agent ever replied: still a first response.
+    expect(step(clocks, () => clocks.customerMessage(m(99)))).toEqual([
+      ['started', 'first_response', m(99)],
+      ['started', 'resolution', m(99)],
+    ]);
   });
 
   it('does not reopen a conversation that is not resolved', () => {
@@ -495,6 +516,8 @@ describe('ConversationClocks', () => {
       awaitingSince: null,
       agentReplied: true,
       cycleStartedAt: m(1000),
+      resolvedAt: null,
+      nextCyclePolicy: null,
     });
     expect(clocks.dueAt).toBeNull();
     expect(step(clocks, () => clocks.customerMessage(m(1000)))).toEqual([]);

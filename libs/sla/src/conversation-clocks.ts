@@ -26,6 +26,14 @@ export interface ConversationSlaState {
   /** An agent has replied (in this conversation): the next wait is a next response. */
   readonly agentReplied: boolean;
   readonly cycleStartedAt: number | null;
+  /** When it was resolved; null while unresolved. */
+  readonly resolvedAt: number | null;
+  /**
+   * A policy the router's queueing bound after the resolution: the next cycle's. Its
+   * `routing.queued` and the `conversation.reopened` travel on different topics, so either
+   * may come first.
+   */
+  readonly nextCyclePolicy: SlaPolicy | null;
 }
 
 export interface SlaClock {
@@ -67,6 +75,8 @@ export const newConversationSlaState = (): ConversationSlaState => ({
   awaitingSince: null,
   agentReplied: false,
   cycleStartedAt: null,
+  resolvedAt: null,
+  nextCyclePolicy: null,
 });
 
 const RESPONSE_METRICS: readonly SlaMetric[] = ['first_response', 'next_response'];
@@ -141,7 +151,14 @@ export class ConversationClocks {
   /** The router queued the conversation: the first match of the cycle binds its policy. */
   bindPolicy(policy: SlaPolicy | null, at: number): void {
     const state = this.conversation;
-    if (state.policy || !policy || state.status === 'resolved') return;
+    if (!policy) return;
+    if (state.status === 'resolved') {
+      // Queued after the resolution: the customer wrote again, and the reopening is on its way.
+      if (state.resolvedAt !== null && at >= state.resolvedAt && !state.nextCyclePolicy)
+        this.update({ nextCyclePolicy: policy });
+      return;
+    }
+    if (state.policy) return;
     this.update({ policy });
     // Clocks count from the customer's message, not from when routing got to it.
     if (state.cycleStartedAt !== null) this.startMetric('resolution', state.cycleStartedAt, at);
@@ -182,21 +199,26 @@ export class ConversationClocks {
 
   resolved(at: number): void {
     if (this.conversation.status === 'resolved') return;
-    this.update({ status: 'resolved', awaitingSince: null });
+    this.update({ status: 'resolved', awaitingSince: null, resolvedAt: at });
     for (const clock of this.live())
       this.end(clock, at, clock.metric === 'resolution' ? 'met' : 'stopped');
   }
 
-  /** A customer wrote again after the resolution: a new cycle, whose policy routing binds anew. */
+  /**
+   * A customer wrote again after the resolution: a new cycle, whose policy routing binds anew
+   * (or already did, if its queueing came first).
+   */
   reopened(at: number): void {
     if (this.conversation.status !== 'resolved') return;
     this.conversation = {
       cycle: this.conversation.cycle + 1,
       status: 'open',
-      policy: null,
+      policy: this.conversation.nextCyclePolicy,
       awaitingSince: null,
       agentReplied: this.conversation.agentReplied,
       cycleStartedAt: at,
+      resolvedAt: null,
+      nextCyclePolicy: null,
     };
     for (const [id, clock] of this.clocks)
       if (this.changedIds.has(id)) this.earlierCycles.set(id, clock);

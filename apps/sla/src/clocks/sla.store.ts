@@ -21,6 +21,22 @@ interface ConversationRow {
   awaiting_since: Date | null;
   agent_replied: boolean;
   cycle_started_at: Date | null;
+  resolved_at: Date | null;
+  next_policy_id: string | null;
+  next_policy_version: number | null;
+  next_position: number | null;
+  next_definition: SlaPolicyDefinition | null;
+}
+
+function policyOf(
+  id: string | null,
+  version: number | null,
+  position: number | null,
+  definition: SlaPolicyDefinition | null,
+): SlaPolicy | null {
+  return id && version !== null && definition
+    ? { id, version, position: position ?? 0, definition }
+    : null;
 }
 
 const ms = (date: Date | null): number | null => (date === null ? null : date.getTime());
@@ -57,10 +73,15 @@ export class SlaStore {
     );
     const [row]: ConversationRow[] = await manager.query(
       `SELECT s.tenant_id, s.cycle, s.status, s.policy_id, s.policy_version, p.position,
-              v.definition, s.awaiting_since, s.agent_replied, s.cycle_started_at
+              v.definition, s.awaiting_since, s.agent_replied, s.cycle_started_at, s.resolved_at,
+              s.next_policy_id, s.next_policy_version, np.position AS next_position,
+              nv.definition AS next_definition
          FROM sla_conversations s
          LEFT JOIN sla_policies p ON p.id = s.policy_id
          LEFT JOIN sla_policy_versions v ON v.policy_id = s.policy_id AND v.version = s.policy_version
+         LEFT JOIN sla_policies np ON np.id = s.next_policy_id
+         LEFT JOIN sla_policy_versions nv
+                ON nv.policy_id = s.next_policy_id AND nv.version = s.next_policy_version
         WHERE s.conversation_id = $1
         FOR UPDATE OF s`,
       [conversationId],
@@ -70,18 +91,17 @@ export class SlaStore {
     return {
       cycle: row!.cycle,
       status: row!.status,
-      policy:
-        row!.policy_id && row!.definition
-          ? {
-              id: row!.policy_id,
-              version: row!.policy_version!,
-              position: row!.position ?? 0,
-              definition: row!.definition,
-            }
-          : null,
+      policy: policyOf(row!.policy_id, row!.policy_version, row!.position, row!.definition),
       awaitingSince: ms(row!.awaiting_since),
       agentReplied: row!.agent_replied,
       cycleStartedAt: ms(row!.cycle_started_at),
+      resolvedAt: ms(row!.resolved_at),
+      nextCyclePolicy: policyOf(
+        row!.next_policy_id,
+        row!.next_policy_version,
+        row!.next_position,
+        row!.next_definition,
+      ),
     };
   }
 
@@ -93,7 +113,8 @@ export class SlaStore {
     await manager.query(
       `UPDATE sla_conversations
           SET cycle = $2, status = $3, policy_id = $4, policy_version = $5, awaiting_since = $6,
-              agent_replied = $7, cycle_started_at = $8, updated_at = now()
+              agent_replied = $7, cycle_started_at = $8, resolved_at = $9, next_policy_id = $10,
+              next_policy_version = $11, updated_at = now()
         WHERE conversation_id = $1`,
       [
         conversationId,
@@ -104,6 +125,9 @@ export class SlaStore {
         iso(state.awaitingSince),
         state.agentReplied,
         iso(state.cycleStartedAt),
+        iso(state.resolvedAt),
+        state.nextCyclePolicy?.id ?? null,
+        state.nextCyclePolicy?.version ?? null,
       ],
     );
   }

@@ -72,8 +72,14 @@ export class Sla1764201600000 implements MigrationInterface {
         -- Whether an agent has replied in this cycle (first response met or not due).
         agent_replied boolean NOT NULL DEFAULT false,
         cycle_started_at timestamptz,
+        resolved_at timestamptz,
+        -- Bound by a queueing that came in before the reopening it belongs to.
+        next_policy_id uuid,
+        next_policy_version integer,
         updated_at timestamptz NOT NULL DEFAULT now(),
-        FOREIGN KEY (policy_id, policy_version) REFERENCES sla_policy_versions (policy_id, version)
+        FOREIGN KEY (policy_id, policy_version) REFERENCES sla_policy_versions (policy_id, version),
+        FOREIGN KEY (next_policy_id, next_policy_version)
+          REFERENCES sla_policy_versions (policy_id, version)
       );
 
       CREATE TABLE sla_clocks (
