@@ -12,6 +12,7 @@ import { SLA_SETTINGS, type SlaSettings } from './config/sla.settings';
 import { SLA_API_CONTROLLERS, SLA_API_PROVIDERS } from './http/sla-api.parts';
 import { SlaIntakeHandler } from './intake/sla-intake.handler';
 import { ProcessedEventsHousekeeping } from './scheduler/processed-events.housekeeping';
+import { SlaMetrics } from './scheduler/sla-metrics';
 import { SlaScheduler } from './scheduler/sla-scheduler';
 
 /** SLA clocks: follows conversations, fires warnings and breaches on time, exactly once. */
@@ -27,6 +28,7 @@ export class SlaModule {
         Clock,
         SlaStore,
         TrackConversation,
+        SlaMetrics,
         SlaScheduler,
         ProcessedEventsHousekeeping,
         OutboxRelayLifecycle,

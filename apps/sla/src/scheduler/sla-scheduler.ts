@@ -6,13 +6,14 @@ import {
 } from '@nestjs/common';
 import { appendToOutbox, EventOutbox, sleep, type OutboxEntry } from '@switchboard/bus';
 import { JsonLogger } from '@switchboard/observability';
-import { fireDue, reschedule, type ClockEvent } from '@switchboard/sla';
+import { fireDue, reschedule, type ClockEvent, type ClockFiring } from '@switchboard/sla';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Clock } from '../clock';
 import { loadCalendars } from '../clocks/calendar-rows';
 import { addClockEvents, type ClockEscalations } from '../clocks/clock-events';
 import { clockOf, type ClockRow } from '../clocks/clock-rows';
 import { SLA_SETTINGS, type SlaSettings } from '../config/sla.settings';
+import { SlaMetrics } from './sla-metrics';
 
 interface DueClockRow extends ClockRow {
   escalations: ClockEscalations;
@@ -52,6 +53,7 @@ export class SlaScheduler implements OnApplicationBootstrap, OnApplicationShutdo
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly logger: JsonLogger,
+    private readonly metrics: SlaMetrics,
     @Inject(SLA_SETTINGS) private readonly settings: SlaSettings,
   ) {}
 
@@ -67,23 +69,40 @@ export class SlaScheduler implements OnApplicationBootstrap, OnApplicationShutdo
   }
 
   /** Fires one batch of due clocks; returns how many clocks it claimed. */
-  fireDueBatch(): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
+  async fireDueBatch(): Promise<number> {
+    const timer = this.metrics.batchSeconds.startTimer();
+    const { claimed, fired } = await this.dataSource.transaction(async (manager) => {
       const now = this.clock.now();
-      const claimed: { id: string }[] = await manager.query(
+      const ids: { id: string }[] = await manager.query(
         `SELECT id FROM sla_clocks WHERE next_fire_at <= $1
           ORDER BY next_fire_at LIMIT $2 FOR UPDATE SKIP LOCKED`,
         [new Date(now).toISOString(), this.settings.scheduler.batchSize],
       );
-      if (claimed.length === 0) return 0;
+      if (ids.length === 0) return { claimed: 0, fired: [] };
       // A second statement, so it reads the rows as they are now that they are locked.
       const rows = await this.dueClocks(
         manager,
-        claimed.map((row) => row.id),
+        ids.map((row) => row.id),
       );
-      await this.fire(manager, rows, now);
-      return claimed.length;
+      return { claimed: ids.length, fired: await this.fire(manager, rows, now) };
     });
+    if (claimed === 0) return 0;
+    timer();
+    // Counted once committed: a rolled-back batch fires again, and is counted then.
+    let latest = 0;
+    for (const firing of fired) {
+      latest = Math.max(latest, firing.lateByMs);
+      this.metrics.fired.inc({ kind: firing.kind });
+      this.metrics.lateness.observe({ kind: firing.kind }, firing.lateByMs / 1_000);
+    }
+    if (latest > LATE_LOG_MS)
+      this.logger.warn({
+        msg: 'SLA deadlines fired late',
+        clocks: claimed,
+        fired: fired.length,
+        maxLateByMs: latest,
+      });
+    return claimed;
   }
 
   private dueClocks(manager: EntityManager, ids: string[]): Promise<DueClockRow[]> {
@@ -98,7 +117,12 @@ export class SlaScheduler implements OnApplicationBootstrap, OnApplicationShutdo
     );
   }
 
-  private async fire(manager: EntityManager, rows: DueClockRow[], now: number): Promise<void> {
+  /** Fires the claimed clocks: their new state and their events, in the caller's transaction. */
+  private async fire(
+    manager: EntityManager,
+    rows: DueClockRow[],
+    now: number,
+  ): Promise<ClockFiring[]> {
     const calendarIds = new Set<string>();
     for (const row of rows) if (row.calendar_id) calendarIds.add(row.calendar_id);
     const calendars = await loadCalendars(manager, calendarIds);
@@ -111,13 +135,14 @@ export class SlaScheduler implements OnApplicationBootstrap, OnApplicationShutdo
       nextFireAt: [],
     };
     const entries: OutboxEntry[] = [];
-    let latest = 0;
+    const fired: ClockFiring[] = [];
     for (const row of rows) {
       const clock = clockOf(row, calendars);
       // Business hours are judged by the calendar as it is when the deadline comes: a holiday
       // added since the clock started postpones it (nothing fires; it waits for the new time).
       const current = clock.timing.calendar ? reschedule(clock.state, clock.timing) : clock.state;
-      const { clock: state, fired } = fireDue(current, now);
+      const { clock: state, fired: firings } = fireDue(current, now);
+      fired.push(...firings);
       updates.ids.push(row.id);
       updates.dueAt.push(iso(state.dueAt));
       updates.warnAt.push(iso(state.warnAt));
@@ -125,13 +150,12 @@ export class SlaScheduler implements OnApplicationBootstrap, OnApplicationShutdo
       updates.breachedAt.push(iso(state.breachedAt));
       updates.nextFireAt.push(iso(state.nextFireAt));
       const fresh = { ...clock, state };
-      const events: ClockEvent[] = fired.map((firing) => ({
+      const events: ClockEvent[] = firings.map((firing) => ({
         type: firing.kind === 'warning' ? 'warning' : 'breached',
         clock: fresh,
         firing,
         at: now,
       }));
-      for (const firing of fired) latest = Math.max(latest, firing.lateByMs);
       const outbox = new EventOutbox({
         tenantId: row.tenant_id,
         correlationId: row.conversation_id,
@@ -164,13 +188,7 @@ export class SlaScheduler implements OnApplicationBootstrap, OnApplicationShutdo
       ],
     );
     await appendToOutbox(manager, entries);
-    if (latest > LATE_LOG_MS)
-      this.logger.warn({
-        msg: 'SLA deadlines fired late',
-        clocks: rows.length,
-        events: entries.length,
-        maxLateByMs: latest,
-      });
+    return fired;
   }
 
   private async loop(): Promise<void> {
