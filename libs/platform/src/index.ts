@@ -7,3 +7,5 @@ export * from './platform.module';
 export * from './service-runtime';
 export * from './start-service-app';
 export * from './outbox-relay.lifecycle';
+export * from './http/openapi-document';
+export * from './retention-sweep';

@@ -1,5 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
-import { buildRoutingOpenApi, type OpenApiDocument } from './routing-openapi.document';
+import type { OpenApiDocument } from '@switchboard/platform';
+import { buildRoutingOpenApi } from './routing-openapi.document';
 
 /** Serves the routing API's OpenAPI document; public, like any API description. */
 @Controller('v1/routing')

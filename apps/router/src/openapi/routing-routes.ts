@@ -1,3 +1,4 @@
+import type { PathParameterDocs, ResponseDoc, RouteDoc } from '@switchboard/platform';
 import { z } from 'zod';
 import {
   answerOfferRequestSchema,
@@ -26,39 +27,13 @@ import {
 import { routedConversationsFilterSchema } from '../use-cases/list-routed-conversations/list-routed-conversations.command';
 import { routingIdSchema, skillNameSchema } from '../use-cases/shared/routing-config.schemas';
 
-export type HttpMethod = 'get' | 'put' | 'post' | 'delete';
-
-export interface ResponseDoc {
-  readonly description: string;
-  readonly schema?: z.ZodType;
-}
-
-/** One route of the API as documented; `path` is written as Nest routes are (`:agentId`). */
-export interface RouteDoc {
-  readonly method: HttpMethod;
-  readonly path: string;
-  readonly tag: string;
-  readonly summary: string;
-  readonly description?: string;
-  /** No API key needed. */
-  readonly public?: boolean;
-  readonly body?: z.ZodType;
-  /** Query parameters: each property of the object is one. */
-  readonly query?: z.ZodObject;
-  /** Success responses; 400 (bad parameter or body) and 401 are added where they apply. */
-  readonly responses: Readonly<Record<number, ResponseDoc>>;
-  /** Error statuses beyond 400 and 401, described by `ERROR_DESCRIPTIONS`. */
-  readonly errors?: readonly (404 | 409)[];
-}
-
 /** Path parameters, by name, wherever they appear. */
-export const PATH_PARAMETERS: Readonly<Record<string, { schema: z.ZodType; description: string }>> =
-  {
-    name: { schema: skillNameSchema, description: 'The skill: a lowercase slug.' },
-    agentId: { schema: routingIdSchema, description: 'The agent id the tenant chose.' },
-    queueId: { schema: routingIdSchema, description: 'The queue id the tenant chose.' },
-    conversationId: { schema: z.uuid(), description: 'The conversation (a UUID).' },
-  };
+export const PATH_PARAMETERS: PathParameterDocs = {
+  name: { schema: skillNameSchema, description: 'The skill: a lowercase slug.' },
+  agentId: { schema: routingIdSchema, description: 'The agent id the tenant chose.' },
+  queueId: { schema: routingIdSchema, description: 'The queue id the tenant chose.' },
+  conversationId: { schema: z.uuid(), description: 'The conversation (a UUID).' },
+};
 
 const pending: ResponseDoc = {
   description:

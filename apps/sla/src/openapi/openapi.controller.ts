@@ -1,5 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
-import { buildSlaOpenApi, type OpenApiDocument } from './sla-openapi.document';
+import type { OpenApiDocument } from '@switchboard/platform';
+import { buildSlaOpenApi } from './sla-openapi.document';
 
 /** Serves the SLA API's OpenAPI document; public, like any API description. */
 @Controller('v1/sla')

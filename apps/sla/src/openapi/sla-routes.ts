@@ -1,3 +1,4 @@
+import type { PathParameterDocs, RouteDoc } from '@switchboard/platform';
 import { z } from 'zod';
 import {
   calendarRequestSchema,
@@ -13,38 +14,14 @@ import {
 } from '../http/sla.responses';
 import { holidayDateParam } from '../http/sla-param.pipes';
 
-export type HttpMethod = 'get' | 'put' | 'post' | 'delete';
-
-export interface ResponseDoc {
-  readonly description: string;
-  readonly schema?: z.ZodType;
-}
-
-/** One route of the API as documented; `path` is written as Nest routes are (`:policyId`). */
-export interface RouteDoc {
-  readonly method: HttpMethod;
-  readonly path: string;
-  readonly tag: string;
-  readonly summary: string;
-  readonly description?: string;
-  /** No API key needed. */
-  readonly public?: boolean;
-  readonly body?: z.ZodType;
-  /** Success responses; 400 (bad parameter or body) and 401 are added where they apply. */
-  readonly responses: Readonly<Record<number, ResponseDoc>>;
-  /** Error statuses beyond 400 and 401, described by `ERROR_DESCRIPTIONS`. */
-  readonly errors?: readonly (404 | 409)[];
-}
-
 /** Path parameters, by name, wherever they appear. */
-export const PATH_PARAMETERS: Readonly<Record<string, { schema: z.ZodType; description: string }>> =
-  {
-    calendarId: { schema: z.uuid(), description: 'The calendar (a UUID the server gave it).' },
-    date: { schema: holidayDateParam, description: 'A local date of the calendar, YYYY-MM-DD.' },
-    policyId: { schema: z.uuid(), description: 'The policy (a UUID the server gave it).' },
-    version: { schema: z.number().int().min(1), description: 'A version of the policy: 1, 2, …' },
-    conversationId: { schema: z.uuid(), description: 'The conversation (a UUID).' },
-  };
+export const PATH_PARAMETERS: PathParameterDocs = {
+  calendarId: { schema: z.uuid(), description: 'The calendar (a UUID the server gave it).' },
+  date: { schema: holidayDateParam, description: 'A local date of the calendar, YYYY-MM-DD.' },
+  policyId: { schema: z.uuid(), description: 'The policy (a UUID the server gave it).' },
+  version: { schema: z.number().int().min(1), description: 'A version of the policy: 1, 2, …' },
+  conversationId: { schema: z.uuid(), description: 'The conversation (a UUID).' },
+};
 
 /** Every route of the SLA API. A unit spec holds the controllers to this list. */
 export const SLA_ROUTES: readonly RouteDoc[] = [
