@@ -15,10 +15,8 @@ import { clockOf, type ClockRow } from '../clocks/clock-rows';
 import { SLA_SETTINGS, type SlaSettings } from '../config/sla.settings';
 import { SlaMetrics } from './sla-metrics';
 
-interface DueClockRow extends ClockRow {
-  escalations: ClockEscalations;
-  conversation_due_at: Date | null;
-}
+const NO_ESCALATIONS: ClockEscalations = { onWarning: [], onBreach: [] };
+const versionKey = (policyId: string, version: number): string => `${policyId}/${version}`;
 
 /** The fired clocks' new columns, as arrays for one `unnest` update. */
 interface ClockUpdates {
@@ -73,18 +71,14 @@ export class SlaScheduler implements OnApplicationBootstrap, OnApplicationShutdo
     const timer = this.metrics.batchSeconds.startTimer();
     const { claimed, fired } = await this.dataSource.transaction(async (manager) => {
       const now = this.clock.now();
-      const ids: { id: string }[] = await manager.query(
-        `SELECT id FROM sla_clocks WHERE next_fire_at <= $1
+      // One statement claims and reads: a row FOR UPDATE returns as it is once locked.
+      const rows: ClockRow[] = await manager.query(
+        `SELECT * FROM sla_clocks WHERE next_fire_at <= $1
           ORDER BY next_fire_at LIMIT $2 FOR UPDATE SKIP LOCKED`,
         [new Date(now).toISOString(), this.settings.scheduler.batchSize],
       );
-      if (ids.length === 0) return { claimed: 0, fired: [] };
-      // A second statement, so it reads the rows as they are now that they are locked.
-      const rows = await this.dueClocks(
-        manager,
-        ids.map((row) => row.id),
-      );
-      return { claimed: ids.length, fired: await this.fire(manager, rows, now) };
+      if (rows.length === 0) return { claimed: 0, fired: [] };
+      return { claimed: rows.length, fired: await this.fire(manager, rows, now) };
     });
     if (claimed === 0) return 0;
     timer();
@@ -105,22 +99,48 @@ export class SlaScheduler implements OnApplicationBootstrap, OnApplicationShutdo
     return claimed;
   }
 
-  private dueClocks(manager: EntityManager, ids: string[]): Promise<DueClockRow[]> {
-    return manager.query(
-      `SELECT c.*, v.definition -> 'escalations' AS escalations,
-              (SELECT min(o.due_at) FROM sla_clocks o
-                WHERE o.conversation_id = c.conversation_id AND o.status = 'running') AS conversation_due_at
-         FROM sla_clocks c
-         JOIN sla_policy_versions v ON v.policy_id = c.policy_id AND v.version = c.policy_version
-        WHERE c.id = ANY($1::uuid[])`,
-      [ids],
+  /** The escalations of the policy versions the clocks run under. */
+  private async escalationsOf(
+    manager: EntityManager,
+    rows: readonly ClockRow[],
+  ): Promise<Map<string, ClockEscalations>> {
+    const versions = new Map(
+      rows.map((row) => [versionKey(row.policy_id, row.policy_version), row]),
     );
+    const found: { policy_id: string; version: number; escalations: ClockEscalations }[] =
+      await manager.query(
+        `SELECT v.policy_id, v.version, v.definition -> 'escalations' AS escalations
+           FROM sla_policy_versions v
+           JOIN unnest($1::uuid[], $2::int[]) AS wanted (policy_id, version)
+             ON wanted.policy_id = v.policy_id AND wanted.version = v.version`,
+        [
+          [...versions.values()].map((row) => row.policy_id),
+          [...versions.values()].map((row) => row.policy_version),
+        ],
+      );
+    return new Map(
+      found.map((row) => [versionKey(row.policy_id, row.version), row.escalations] as const),
+    );
+  }
+
+  /** Each conversation's earliest running due time, as the batch left it. */
+  private async conversationsDue(
+    manager: EntityManager,
+    conversationIds: readonly string[],
+  ): Promise<Map<string, number>> {
+    const rows: { conversation_id: string; due_at: Date }[] = await manager.query(
+      `SELECT conversation_id, min(due_at) AS due_at FROM sla_clocks
+        WHERE conversation_id = ANY($1::uuid[]) AND status = 'running' AND due_at IS NOT NULL
+        GROUP BY conversation_id`,
+      [[...new Set(conversationIds)]],
+    );
+    return new Map(rows.map((row) => [row.conversation_id, row.due_at.getTime()] as const));
   }
 
   /** Fires the claimed clocks: their new state and their events, in the caller's transaction. */
   private async fire(
     manager: EntityManager,
-    rows: DueClockRow[],
+    rows: ClockRow[],
     now: number,
   ): Promise<ClockFiring[]> {
     const calendarIds = new Set<string>();
@@ -134,41 +154,30 @@ export class SlaScheduler implements OnApplicationBootstrap, OnApplicationShutdo
       breachedAt: [],
       nextFireAt: [],
     };
-    const entries: OutboxEntry[] = [];
-    const fired: ClockFiring[] = [];
+    const firedClocks: { row: ClockRow; events: ClockEvent[] }[] = [];
     for (const row of rows) {
       const clock = clockOf(row, calendars);
       // Business hours are judged by the calendar as it is when the deadline comes: a holiday
       // added since the clock started postpones it (nothing fires; it waits for the new time).
       const current = clock.timing.calendar ? reschedule(clock.state, clock.timing) : clock.state;
-      const { clock: state, fired: firings } = fireDue(current, now);
-      fired.push(...firings);
+      const { clock: state, fired } = fireDue(current, now);
       updates.ids.push(row.id);
       updates.dueAt.push(iso(state.dueAt));
       updates.warnAt.push(iso(state.warnAt));
       updates.warnedAt.push(iso(state.warnedAt));
       updates.breachedAt.push(iso(state.breachedAt));
       updates.nextFireAt.push(iso(state.nextFireAt));
+      if (fired.length === 0) continue;
       const fresh = { ...clock, state };
-      const events: ClockEvent[] = firings.map((firing) => ({
-        type: firing.kind === 'warning' ? 'warning' : 'breached',
-        clock: fresh,
-        firing,
-        at: now,
-      }));
-      const outbox = new EventOutbox({
-        tenantId: row.tenant_id,
-        correlationId: row.conversation_id,
-        causationEventId: null,
+      firedClocks.push({
+        row,
+        events: fired.map((firing) => ({
+          type: firing.kind === 'warning' ? 'warning' : 'breached',
+          clock: fresh,
+          firing,
+          at: now,
+        })),
       });
-      addClockEvents(
-        outbox,
-        row.conversation_id,
-        events,
-        row.conversation_due_at?.getTime() ?? null,
-        () => row.escalations,
-      );
-      entries.push(...outbox.collected);
     }
     await manager.query(
       `UPDATE sla_clocks c
@@ -187,8 +196,33 @@ export class SlaScheduler implements OnApplicationBootstrap, OnApplicationShutdo
         updates.nextFireAt,
       ],
     );
+    if (firedClocks.length === 0) return [];
+    const firedRows = firedClocks.map(({ row }) => row);
+    const escalations = await this.escalationsOf(manager, firedRows);
+    const due = await this.conversationsDue(
+      manager,
+      firedRows.map((row) => row.conversation_id),
+    );
+    const entries: OutboxEntry[] = [];
+    for (const { row, events } of firedClocks) {
+      const outbox = new EventOutbox({
+        tenantId: row.tenant_id,
+        correlationId: row.conversation_id,
+        causationEventId: null,
+      });
+      addClockEvents(
+        outbox,
+        row.conversation_id,
+        events,
+        due.get(row.conversation_id) ?? null,
+        () => escalations.get(versionKey(row.policy_id, row.policy_version)) ?? NO_ESCALATIONS,
+      );
+      entries.push(...outbox.collected);
+    }
     await appendToOutbox(manager, entries);
-    return fired;
+    return firedClocks.flatMap(({ events }) =>
+      events.flatMap((event) => ('firing' in event ? [event.firing] : [])),
+    );
   }
 
   private async loop(): Promise<void> {

@@ -114,7 +114,9 @@ export class Sla1764201600000 implements MigrationInterface {
         UNIQUE (conversation_id, metric, cycle, ordinal)
       );
       CREATE INDEX sla_clocks_due ON sla_clocks (next_fire_at) WHERE next_fire_at IS NOT NULL;
-      CREATE INDEX sla_clocks_tenant_conversation ON sla_clocks (tenant_id, conversation_id);
+      -- (A conversation's clocks are found by the unique index, conversation_id first.)
+      -- Whether a calendar still counts clocks, without a scan (business-hours clocks only).
+      CREATE INDEX sla_clocks_calendar ON sla_clocks (calendar_id) WHERE calendar_id IS NOT NULL;
 
       -- Events the SLA service has applied, so a redelivery changes nothing.
       CREATE TABLE sla_processed_events (
