@@ -33,6 +33,8 @@ const iso = (instant: number | null): string | null =>
 
 /** A deadline noticed later than this is logged: the service was down or behind. */
 const LATE_LOG_MS = 1_000;
+/** Late firings are summed up in one log line per this long (a backlog is many batches). */
+const LATE_LOG_EVERY_MS = 10_000;
 
 /**
  * Fires warnings and breaches as they fall due. Each replica runs a few loops; every loop
@@ -46,6 +48,7 @@ export class SlaScheduler implements OnApplicationBootstrap, OnApplicationShutdo
   private running = false;
   private loops: Promise<void>[] = [];
   private readonly stopping = new AbortController();
+  private late = { count: 0, maxLateByMs: 0, reportedAt: 0 };
 
   constructor(
     private readonly dataSource: DataSource,
@@ -83,20 +86,27 @@ export class SlaScheduler implements OnApplicationBootstrap, OnApplicationShutdo
     if (claimed === 0) return 0;
     timer();
     // Counted once committed: a rolled-back batch fires again, and is counted then.
-    let latest = 0;
     for (const firing of fired) {
-      latest = Math.max(latest, firing.lateByMs);
       this.metrics.fired.inc({ kind: firing.kind });
       this.metrics.lateness.observe({ kind: firing.kind }, firing.lateByMs / 1_000);
+      if (firing.lateByMs > LATE_LOG_MS) {
+        this.late.count += 1;
+        this.late.maxLateByMs = Math.max(this.late.maxLateByMs, firing.lateByMs);
+      }
     }
-    if (latest > LATE_LOG_MS)
-      this.logger.warn({
-        msg: 'SLA deadlines fired late',
-        clocks: claimed,
-        fired: fired.length,
-        maxLateByMs: latest,
-      });
+    this.reportLate();
     return claimed;
+  }
+
+  private reportLate(): void {
+    const now = Date.now();
+    if (this.late.count === 0 || now - this.late.reportedAt < LATE_LOG_EVERY_MS) return;
+    this.logger.warn({
+      msg: 'SLA deadlines fired late (the service was down or behind)',
+      late: this.late.count,
+      maxLateByMs: this.late.maxLateByMs,
+    });
+    this.late = { count: 0, maxLateByMs: 0, reportedAt: now };
   }
 
   /** The escalations of the policy versions the clocks run under. */
