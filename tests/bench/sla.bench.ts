@@ -33,10 +33,10 @@
  * BENCH_RAW_KAFKA_MESSAGES (100000), BENCH_RAW_PG_ROWS (100000), BENCH_PARTITIONS (6),
  * BENCH_PHASE_TIMEOUT_MS (120000), BENCH_TIMEOUT_MS (540000), KAFKA_PORT (9092; host 127.0.0.1);
  * SLA_SCHEDULER_POLL_MS, SLA_SCHEDULER_BATCH_SIZE and SLA_SCHEDULER_WORKERS are passed to the
- * service (its defaults: 100, 1000, 2); BENCH_SERVICE_NODE_OPTIONS becomes its NODE_OPTIONS
+ * service (its defaults: 100, 2000, 2); BENCH_SERVICE_NODE_OPTIONS becomes its NODE_OPTIONS
  * (Node 20 refuses --cpu-prof there: `--require` a script that starts the inspector's profiler).
  */
-import { KafkaBus, type BusMessage } from '@switchboard/bus';
+import { KafkaBus, OUTBOX_RELAY_BATCH_SIZE, type BusMessage } from '@switchboard/bus';
 import { Topics } from '@switchboard/contracts';
 import { createDataSource, provisionTenant } from '@switchboard/db';
 import type { SlaPolicyDefinition } from '@switchboard/sla';
@@ -88,11 +88,11 @@ const BROKERS = [`127.0.0.1:${KAFKA_PORT}`];
 /** The service's settings: what the bench's environment says, else the service's defaults. */
 const SCHEDULER = {
   pollMs: positiveInt('SLA_SCHEDULER_POLL_MS', 100),
-  batchSize: positiveInt('SLA_SCHEDULER_BATCH_SIZE', 1_000),
+  batchSize: positiveInt('SLA_SCHEDULER_BATCH_SIZE', 2_000),
   workers: positiveInt('SLA_SCHEDULER_WORKERS', 2),
 };
-/** OutboxRelay's default batch (libs/bus), which the raw Kafka side copies. */
-const RELAY_BATCH = 500;
+/** OutboxRelay's batch (libs/bus), which the raw Kafka side copies. */
+const RELAY_BATCH = OUTBOX_RELAY_BATCH_SIZE;
 const LOAD_CHUNK = 100_000;
 const TARGET_LATENESS_P99_MS = 1_000;
 const TARGET_RECOVERY_SEC = 10;

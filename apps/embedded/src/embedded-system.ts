@@ -134,7 +134,7 @@ export async function startEmbeddedSystem(config: EmbeddedConfig): Promise<Embed
     const { url: slaUrl } = await start('sla', (runtime) =>
       startServiceApp(
         SlaModule.forRoot(runtime, {
-          scheduler: { pollMs: 100, batchSize: 1_000, workers: 1 },
+          scheduler: { pollMs: 100, batchSize: 2_000, workers: 1 },
         }),
         runtime,
         { host: config.HOST, port: config.SLA_PORT, consumer: { groupId: SLA_GROUP_ID } },

@@ -6,7 +6,7 @@ export const slaConfigSchema = baseServiceSchema.extend({
   /** How often an idle scheduler looks for clocks that fell due (the lateness floor). */
   SLA_SCHEDULER_POLL_MS: settings.positiveInt(100),
   /** Clocks fired per transaction. */
-  SLA_SCHEDULER_BATCH_SIZE: settings.positiveInt(1_000),
+  SLA_SCHEDULER_BATCH_SIZE: settings.positiveInt(2_000),
   /** Concurrent firing loops per replica; SKIP LOCKED gives each its own rows. */
   SLA_SCHEDULER_WORKERS: settings.positiveInt(2),
 });

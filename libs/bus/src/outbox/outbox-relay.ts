@@ -27,7 +27,7 @@ interface OutboxRow {
  * Rows published per transaction. Large enough that a backlog (after downtime: a burst of SLA
  * breaches) drains at Kafka's pace, not at one round trip per few hundred events.
  */
-const DEFAULT_BATCH_SIZE = 2_000;
+export const OUTBOX_RELAY_BATCH_SIZE = 2_000;
 
 /** Any constant works; it only has to be the same in every relay of every service. */
 const RELAY_LOCK_KEY = 7_318_225_001;
@@ -75,7 +75,7 @@ export class OutboxRelay {
     for (;;) {
       const published = await this.publishBatch();
       total += published;
-      if (published < (this.options.batchSize ?? DEFAULT_BATCH_SIZE)) return total;
+      if (published < (this.options.batchSize ?? OUTBOX_RELAY_BATCH_SIZE)) return total;
     }
   }
 
@@ -94,7 +94,7 @@ export class OutboxRelay {
   }
 
   private async publishBatch(): Promise<number> {
-    const batchSize = this.options.batchSize ?? DEFAULT_BATCH_SIZE;
+    const batchSize = this.options.batchSize ?? OUTBOX_RELAY_BATCH_SIZE;
     return this.dataSource.transaction(async (manager) => {
       const [{ locked }] = await manager.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [
         RELAY_LOCK_KEY,
