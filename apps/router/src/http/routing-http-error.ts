@@ -1,19 +1,11 @@
 import { HttpStatus } from '@nestjs/common';
+import type { HttpError } from '@switchboard/platform';
 import { assertUnreachable } from '@switchboard/contracts';
 import { RoutingError, RoutingErrorCode } from '@switchboard/routing';
 import {
   RoutingApiErrorCode,
   RoutingApiException,
 } from '../use-cases/shared/routing-api.exception';
-
-export interface HttpError {
-  readonly status: number;
-  readonly body: {
-    readonly error: string;
-    readonly message: string;
-    readonly fields?: readonly { readonly field: string; readonly problem: string }[];
-  };
-}
 
 /**
  * The one place routing failures get an HTTP status: the engine's refusals (whichever replica

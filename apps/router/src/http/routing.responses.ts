@@ -23,12 +23,6 @@ const instant = z.iso.datetime();
 const iso = (date: Date | number): string => new Date(date).toISOString();
 const isoOrNull = (date: Date | number | null): string | null => (date === null ? null : iso(date));
 
-export const errorResponseSchema = z.object({
-  error: z.string(),
-  message: z.string(),
-  fields: z.array(z.object({ field: z.string(), problem: z.string() })).optional(),
-});
-
 /** The owning router has not applied the command within the wait; it will (it is on Kafka). */
 export const pendingResponseSchema = z.object({
   status: z.literal('pending'),

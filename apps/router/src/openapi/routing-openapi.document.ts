@@ -1,5 +1,4 @@
 import { buildOpenApiDocument, type OpenApiDocument, type RouteDoc } from '@switchboard/platform';
-import { errorResponseSchema } from '../http/routing.responses';
 import { PATH_PARAMETERS, ROUTING_ROUTES } from './routing-routes';
 
 /** The OpenAPI 3.1 document of the routing API, from its request schemas and route table. */
@@ -11,7 +10,6 @@ export function buildRoutingOpenApi(routes: readonly RouteDoc[] = ROUTING_ROUTES
       "Skill-based routing: the tenant's skills, agents, queues, rules and settings, and the conversations being routed. Every route but this document needs the tenant's API key and sees only that tenant's data.",
     routes,
     pathParameters: PATH_PARAMETERS,
-    errorSchema: errorResponseSchema,
     errorDescriptions: {
       400: 'A parameter or field is invalid, or names a skill or queue that does not exist (`fields` says which).',
       401: 'No API key, or not a valid one.',

@@ -1,15 +1,7 @@
 import { HttpStatus } from '@nestjs/common';
+import type { HttpError } from '@switchboard/platform';
 import { assertUnreachable } from '@switchboard/contracts';
 import { SlaApiErrorCode, type SlaApiException } from '../api/shared/sla-api.exception';
-
-export interface HttpError {
-  readonly status: number;
-  readonly body: {
-    readonly error: string;
-    readonly message: string;
-    readonly fields?: readonly { readonly field: string; readonly problem: string }[];
-  };
-}
 
 /**
  * The one place SLA API failures get an HTTP status: refused definitions are 400 in the shape

@@ -15,12 +15,6 @@ const instant = z.iso.datetime();
 const iso = (date: Date | number): string => new Date(date).toISOString();
 const isoOrNull = (date: Date | number | null): string | null => (date === null ? null : iso(date));
 
-export const errorResponseSchema = z.object({
-  error: z.string(),
-  message: z.string(),
-  fields: z.array(z.object({ field: z.string(), problem: z.string() })).optional(),
-});
-
 // ---- calendars
 
 export const calendarResponseSchema = z.object({

@@ -1,5 +1,4 @@
 import { buildOpenApiDocument, type OpenApiDocument, type RouteDoc } from '@switchboard/platform';
-import { errorResponseSchema } from '../http/sla.responses';
 import { PATH_PARAMETERS, SLA_ROUTES } from './sla-routes';
 
 /** The OpenAPI 3.1 document of the SLA API, from its request schemas and route table. */
@@ -11,7 +10,6 @@ export function buildSlaOpenApi(routes: readonly RouteDoc[] = SLA_ROUTES): OpenA
       "SLA policies (ordered, versioned), the business-hours calendars their targets count in, and where each conversation's clocks stand. Every route but this document needs the tenant's API key and sees only that tenant's data.",
     routes,
     pathParameters: PATH_PARAMETERS,
-    errorSchema: errorResponseSchema,
     errorDescriptions: {
       400: 'A parameter or field is invalid, or names a calendar that does not exist, or leaves a calendar no open time (`fields` says which).',
       401: 'No API key, or not a valid one.',

@@ -7,7 +7,6 @@ const source = (routes: RouteDoc[]): OpenApiSource => ({
   description: 'Things.',
   routes,
   pathParameters: { thingId: { schema: z.uuid(), description: 'The thing.' } },
-  errorSchema: z.object({ error: z.string() }),
   errorDescriptions: { 400: 'Bad.', 401: 'No key.', 404: 'Not found.', 409: 'Conflict.' },
 });
 

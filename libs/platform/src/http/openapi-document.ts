@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { errorResponseSchema } from './error-response';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -43,8 +44,6 @@ export interface OpenApiSource {
   readonly description: string;
   readonly routes: readonly RouteDoc[];
   readonly pathParameters: PathParameterDocs;
-  /** The body of every error response. */
-  readonly errorSchema: z.ZodType;
   readonly errorDescriptions: Readonly<Record<ErrorStatus, string>>;
 }
 
@@ -173,7 +172,7 @@ export function buildOpenApiDocument(source: OpenApiSource): OpenApiDocument {
             "The tenant's API key (`Authorization: Bearer <key>`; `X-Api-Key` also works).",
         },
       },
-      schemas: { Error: jsonSchema(source.errorSchema, 'output') },
+      schemas: { Error: jsonSchema(errorResponseSchema, 'output') },
     },
   };
 }
