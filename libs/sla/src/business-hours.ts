@@ -20,6 +20,14 @@ export interface BusinessCalendar {
   readonly closures?: readonly { readonly from: number; readonly to: number }[];
 }
 
+/** The calendar has not enough open time ahead (within the horizon) for what was asked. */
+export class NoOpenTimeError extends Error {
+  constructor(horizonDays: number) {
+    super(`the calendar has no open time within ${horizonDays} days`);
+    this.name = 'NoOpenTimeError';
+  }
+}
+
 const DAY_MS = 86_400_000;
 /** Looking further than this for open time means the calendar has none. */
 const HORIZON_DAYS = 3 * 366;
@@ -154,7 +162,7 @@ export function addBusinessSeconds(
     }
     from = Math.max(from, start + (scanned + 14) * DAY_MS);
   }
-  throw new Error(`the calendar has no open time within ${HORIZON_DAYS} days`);
+  throw new NoOpenTimeError(HORIZON_DAYS);
 }
 
 /** Whether the calendar is open at this instant (judged by its zone's wall clock). */

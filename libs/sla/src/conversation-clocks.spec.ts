@@ -93,11 +93,12 @@ describe('ConversationClocks', () => {
       cycle: 1,
       status: 'open',
       policy: null,
+      policyJudged: false,
       awaitingSince: m(0),
       agentReplied: false,
       cycleStartedAt: m(0),
       resolvedAt: null,
-      nextCyclePolicy: null,
+      nextCycle: null,
     });
     expect(clocks.dueAt).toBeNull();
 
@@ -248,15 +249,20 @@ describe('ConversationClocks', () => {
     });
   });
 
-  it('binds the first policy of a cycle only', () => {
-    const clocks = conversation();
-    clocks.customerMessage(m(0));
-    clocks.bindPolicy(null, m(1));
-    expect(clocks.state.policy).toBeNull();
-    clocks.bindPolicy(policy({}, 3), m(2));
-    expect(step(clocks, () => clocks.bindPolicy(policy({}, 4), m(3)))).toEqual([]);
-    expect(clocks.state.policy?.version).toBe(3);
-    expect(clocks.changed.map((c) => c.policyVersion)).toEqual([3, 3]);
+  it('judges the first queueing of a cycle only: no policy then means none for the cycle', () => {
+    const bound = conversation();
+    bound.customerMessage(m(0));
+    bound.bindPolicy(policy({}, 3), m(2));
+    expect(step(bound, () => bound.bindPolicy(policy({}, 4), m(3)))).toEqual([]);
+    expect(bound.state.policy?.version).toBe(3);
+    expect(bound.changed.map((c) => c.policyVersion)).toEqual([3, 3]);
+
+    const unmatched = conversation();
+    unmatched.customerMessage(m(0));
+    unmatched.bindPolicy(null, m(1));
+    expect(unmatched.state).toMatchObject({ policy: null, policyJudged: true });
+    expect(step(unmatched, () => unmatched.customerMessage(m(5)))).toEqual([]);
+    expect(unmatched.changed).toEqual([]);
   });
 
   it('starts only the resolution when bound after the agent already replied', () => {
@@ -471,24 +477,47 @@ describe('ConversationClocks', () => {
     expect(clocks.events).toHaveLength(count);
   });
 
-  it('keeps a queueing that overtook the reopening for the next cycle, and no stale one', () => {
+  it('keeps the next cycle’s first queueing when it overtakes the resolution or the reopening', () => {
     const clocks = conversation();
     clocks.customerMessage(m(0));
     clocks.bindPolicy(policy(), m(0));
-    clocks.resolved(m(10));
-    // A queueing from before the resolution, delivered late: not the next cycle's.
-    clocks.bindPolicy(policy({}, 2), m(5));
-    expect(clocks.state.nextCyclePolicy).toBeNull();
-    // The customer wrote again; the router queued it before the reopening reached us.
+    // The customer wrote again after a resolution the SLA service has not seen yet; the router
+    // queued that new cycle already: the cycle's second first queueing is the next cycle's.
     clocks.bindPolicy(policy({}, 3), m(100));
+    expect(clocks.state.policy?.version).toBe(1);
+    expect(clocks.state.nextCycle?.policy?.version).toBe(3);
+    clocks.resolved(m(10));
     expect(step(clocks, () => clocks.reopened(m(99)))).toEqual([]);
+    expect(clocks.state).toMatchObject({ cycle: 2, policyJudged: true, nextCycle: null });
     expect(clocks.state.policy?.version).toBe(3);
-    expect(clocks.state.nextCyclePolicy).toBeNull();
     // No agent ever replied: still a first response.
     expect(step(clocks, () => clocks.customerMessage(m(99)))).toEqual([
       ['started', 'first_response', m(99)],
       ['started', 'resolution', m(99)],
     ]);
+  });
+
+  it('judges the next cycle as “no policy” too, when nothing matched its first queueing', () => {
+    const clocks = conversation();
+    clocks.customerMessage(m(0));
+    clocks.bindPolicy(policy(), m(0));
+    clocks.resolved(m(10));
+    clocks.bindPolicy(null, m(100));
+    clocks.reopened(m(99));
+    // A requeue later (transfer into a queue a policy matches) would not come here: the intake
+    // passes only first queueings. A second first queueing in the cycle is the next's.
+    clocks.bindPolicy(policy({}, 4), m(200));
+    expect(clocks.state).toMatchObject({ cycle: 2, policy: null, policyJudged: true });
+    expect(step(clocks, () => clocks.customerMessage(m(201)))).toEqual([]);
+  });
+
+  it('ignores a late first queueing of a cycle that already ended', () => {
+    const clocks = conversation();
+    clocks.customerMessage(m(0));
+    clocks.resolved(m(10));
+    clocks.bindPolicy(policy(), m(5));
+    expect(clocks.state).toMatchObject({ policy: null, policyJudged: true, nextCycle: null });
+    expect(clocks.events).toEqual([]);
   });
 
   it('does not reopen a conversation that is not resolved', () => {
@@ -513,11 +542,12 @@ describe('ConversationClocks', () => {
       cycle: 2,
       status: 'open',
       policy: null,
+      policyJudged: false,
       awaitingSince: null,
       agentReplied: true,
       cycleStartedAt: m(1000),
       resolvedAt: null,
-      nextCyclePolicy: null,
+      nextCycle: null,
     });
     expect(clocks.dueAt).toBeNull();
     expect(step(clocks, () => clocks.customerMessage(m(1000)))).toEqual([]);

@@ -4,6 +4,7 @@ import {
   endClock,
   fireDue,
   pauseClock,
+  reschedule,
   resumeClock,
   startClock,
   type ClockFiring,
@@ -19,9 +20,10 @@ export interface ConversationSlaState {
   /** 1 when opened, +1 on each reopening: clocks belong to one cycle. */
   readonly cycle: number;
   readonly status: ConversationStatus;
-  /** The policy bound for this cycle (when the router first queued it); null before. */
+  /** The policy bound for this cycle (when the router first queued it); null before or if none matched. */
   readonly policy: SlaPolicy | null;
-  /** The oldest customer message no agent has answered; null when none waits. */
+  /** The cycle's first queueing has been judged (a later one changes nothing, matching or not). */
+  readonly policyJudged: boolean;
   readonly awaitingSince: number | null;
   /** An agent has replied (in this conversation): the next wait is a next response. */
   readonly agentReplied: boolean;
@@ -29,11 +31,10 @@ export interface ConversationSlaState {
   /** When it was resolved; null while unresolved. */
   readonly resolvedAt: number | null;
   /**
-   * A policy the router's queueing bound after the resolution: the next cycle's. Its
-   * `routing.queued` and the `conversation.reopened` travel on different topics, so either
-   * may come first.
+   * The next cycle's judgement, when its first queueing came before the reopening (they travel
+   * on different topics, so either may come first): judged, and the policy if one matched.
    */
-  readonly nextCyclePolicy: SlaPolicy | null;
+  readonly nextCycle: { readonly policy: SlaPolicy | null } | null;
 }
 
 export interface SlaClock {
@@ -72,11 +73,12 @@ export const newConversationSlaState = (): ConversationSlaState => ({
   cycle: 1,
   status: 'open',
   policy: null,
+  policyJudged: false,
   awaitingSince: null,
   agentReplied: false,
   cycleStartedAt: null,
   resolvedAt: null,
-  nextCyclePolicy: null,
+  nextCycle: null,
 });
 
 const RESPONSE_METRICS: readonly SlaMetric[] = ['first_response', 'next_response'];
@@ -148,18 +150,23 @@ export class ConversationClocks {
     this.startMetric('resolution', this.conversation.cycleStartedAt!, at);
   }
 
-  /** The router queued the conversation: the first match of the cycle binds its policy. */
+  /**
+   * The router queued the conversation for the first time in a cycle (`routing.queued`, reason
+   * `new`; there is one per cycle): the policy that matched then, or none, is the cycle's. A
+   * later requeue (transfer, overflow, offer timeout) never binds one, so a conversation cannot
+   * acquire a policy, and an instant breach, hours into its life.
+   */
   bindPolicy(policy: SlaPolicy | null, at: number): void {
     const state = this.conversation;
-    if (!policy) return;
-    if (state.status === 'resolved') {
-      // Queued after the resolution: the customer wrote again, and the reopening is on its way.
-      if (state.resolvedAt !== null && at >= state.resolvedAt && !state.nextCyclePolicy)
-        this.update({ nextCyclePolicy: policy });
+    if (state.policyJudged) {
+      // A second first queueing: the next cycle's, ahead of its reopening.
+      if (!state.nextCycle) this.update({ nextCycle: { policy } });
       return;
     }
-    if (state.policy) return;
-    this.update({ policy });
+    // Judged even when resolved: a late queueing of a cycle that ended changes nothing.
+    if (state.status === 'resolved') return this.update({ policyJudged: true });
+    this.update({ policy, policyJudged: true });
+    if (!policy) return;
     // Clocks count from the customer's message, not from when routing got to it.
     if (state.cycleStartedAt !== null) this.startMetric('resolution', state.cycleStartedAt, at);
     if (state.awaitingSince !== null)
@@ -210,15 +217,17 @@ export class ConversationClocks {
    */
   reopened(at: number): void {
     if (this.conversation.status !== 'resolved') return;
+    const next = this.conversation.nextCycle;
     this.conversation = {
       cycle: this.conversation.cycle + 1,
       status: 'open',
-      policy: this.conversation.nextCyclePolicy,
+      policy: next?.policy ?? null,
+      policyJudged: next !== null,
       awaitingSince: null,
       agentReplied: this.conversation.agentReplied,
       cycleStartedAt: at,
       resolvedAt: null,
-      nextCyclePolicy: null,
+      nextCycle: null,
     };
     for (const [id, clock] of this.clocks)
       if (this.changedIds.has(id)) this.earlierCycles.set(id, clock);
@@ -290,8 +299,14 @@ export class ConversationClocks {
 
   /** Fires what fell due before a transition, as the scheduler would have. */
   private fire(clock: SlaClock, at: number): SlaClock {
-    const { clock: state, fired } = fireDue(clock.state, at);
-    if (fired.length === 0) return clock;
+    // Judged by the calendar as it is now, as the scheduler does: a holiday added since the
+    // clock started postpones its deadline here too.
+    const current = clock.timing.calendar ? reschedule(clock.state, clock.timing) : clock.state;
+    const { clock: state, fired } = fireDue(current, at);
+    if (fired.length === 0) {
+      const moved = current.dueAt !== clock.state.dueAt || current.warnAt !== clock.state.warnAt;
+      return moved ? this.replace(clock, current) : clock;
+    }
     const next = this.replace(clock, state);
     for (const firing of fired)
       this.emitted.push({

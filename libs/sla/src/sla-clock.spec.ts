@@ -209,7 +209,9 @@ describe('SLA clock', () => {
       const timing = calendarTime(3600);
       const breached = fireDue(startClock(timing, T0), T0 + HOUR).clock;
       const paused = pauseClock(breached, timing, T0 + 70 * MINUTE, 'pending');
-      expect(paused.dueAt).toBe(T0 + HOUR);
+      // Paused: no due time (the contract's "null while paused"); the breach stays recorded.
+      expect(paused.dueAt).toBeNull();
+      expect(paused.breachedAt).toBe(T0 + HOUR);
       expect(paused.consumedSeconds).toBe(70 * 60);
       const resumed = resumeClock(paused, timing, T0 + 5 * HOUR);
       expect(resumed).toMatchObject({
@@ -633,5 +635,19 @@ describe('SLA clock', () => {
         reschedule(paused, { ...timing, calendar: { ...newYork, holidays: ['2026-03-16'] } }),
       ).toBe(paused);
     });
+  });
+
+  it('never falls due when the calendar has not that much open time ahead (no failure)', () => {
+    // One hour a week, and a target of more hours than the three-year horizon holds.
+    const sparse: BusinessCalendar = {
+      timeZone: 'Europe/London',
+      weekly: [{ day: 1, start: '09:00', end: '10:00' }],
+    };
+    const clock = startClock(businessTime(sparse, 200 * 3600, 50), T0);
+    expect(clock).toMatchObject({ status: 'running', dueAt: null, nextFireAt: clock.warnAt });
+    expect(clock.warnAt).not.toBeNull();
+    expect(fireDue(clock, T0 + 4 * 366 * 24 * HOUR).fired.map((firing) => firing.kind)).toEqual([
+      'warning',
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 import {
   addBusinessSeconds,
   businessSecondsBetween,
+  NoOpenTimeError,
   type BusinessCalendar,
 } from './business-hours';
 
@@ -45,14 +46,21 @@ function unitsBetween(timing: ClockTiming, from: number, to: number): number {
   return timing.calendar ? businessSecondsBetween(timing.calendar, from, to) : (to - from) / 1000;
 }
 
-/** The instant `units` target units after `from`. */
-function instantAfter(timing: ClockTiming, from: number, units: number): number {
+/**
+ * The instant `units` target units after `from`; null when the calendar has not that much open
+ * time ahead (years of closures): such a deadline never comes, rather than failing the clock.
+ */
+function instantAfter(timing: ClockTiming, from: number, units: number): number | null {
   if (units <= 0) return from;
   // Units are whole milliseconds (integer targets, percents and instants) up to float noise
   // from subtracting seconds: round, as ceil turns that noise into a due 1 ms late.
-  return timing.calendar
-    ? addBusinessSeconds(timing.calendar, from, units)
-    : from + Math.round(units * 1000);
+  if (!timing.calendar) return from + Math.round(units * 1000);
+  try {
+    return addBusinessSeconds(timing.calendar, from, units);
+  } catch (error) {
+    if (error instanceof NoOpenTimeError) return null;
+    throw error;
+  }
 }
 
 /** The warning threshold in target units; null when the policy does not warn. */
@@ -179,7 +187,7 @@ export function pauseClock(
     pausedBy: by,
     consumedSeconds: consumedAt(clock, timing, now),
     runningSince: null,
-    dueAt: clock.breachedAt,
+    dueAt: null,
     warnAt: null,
     nextFireAt: null,
   };

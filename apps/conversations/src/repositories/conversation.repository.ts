@@ -190,10 +190,12 @@ export class ConversationRepository {
   ): Promise<LockedConversation | null> {
     const before = await this.findForUpdate(manager, tenantId, conversationId);
     if (!before) return null;
+    // Resolved between the (unlocked) lookup and this lock: the message reopens it.
+    const reopening = before.status === 'resolved' ? { resolvedAt: null } : {};
     await manager.update(
       ConversationEntity,
       { tenantId, id: conversationId },
-      { status: 'open', snoozedUntil: null, lastMessageAt: at },
+      { status: 'open', snoozedUntil: null, lastMessageAt: at, ...reopening },
     );
     return before;
   }

@@ -16,12 +16,14 @@ interface ConversationRow {
   status: ConversationStatus;
   policy_id: string | null;
   policy_version: number | null;
+  policy_judged: boolean;
   position: number | null;
   definition: SlaPolicyDefinition | null;
   awaiting_since: Date | null;
   agent_replied: boolean;
   cycle_started_at: Date | null;
   resolved_at: Date | null;
+  next_cycle_judged: boolean;
   next_policy_id: string | null;
   next_policy_version: number | null;
   next_position: number | null;
@@ -72,7 +74,8 @@ export class SlaStore {
       [conversationId, tenantId],
     );
     const [row]: ConversationRow[] = await manager.query(
-      `SELECT s.tenant_id, s.cycle, s.status, s.policy_id, s.policy_version, p.position,
+      `SELECT s.tenant_id, s.cycle, s.status, s.policy_id, s.policy_version, s.policy_judged,
+              s.next_cycle_judged, p.position,
               v.definition, s.awaiting_since, s.agent_replied, s.cycle_started_at, s.resolved_at,
               s.next_policy_id, s.next_policy_version, np.position AS next_position,
               nv.definition AS next_definition
@@ -92,16 +95,21 @@ export class SlaStore {
       cycle: row!.cycle,
       status: row!.status,
       policy: policyOf(row!.policy_id, row!.policy_version, row!.position, row!.definition),
+      policyJudged: row!.policy_judged,
       awaitingSince: ms(row!.awaiting_since),
       agentReplied: row!.agent_replied,
       cycleStartedAt: ms(row!.cycle_started_at),
       resolvedAt: ms(row!.resolved_at),
-      nextCyclePolicy: policyOf(
-        row!.next_policy_id,
-        row!.next_policy_version,
-        row!.next_position,
-        row!.next_definition,
-      ),
+      nextCycle: row!.next_cycle_judged
+        ? {
+            policy: policyOf(
+              row!.next_policy_id,
+              row!.next_policy_version,
+              row!.next_position,
+              row!.next_definition,
+            ),
+          }
+        : null,
     };
   }
 
@@ -114,7 +122,8 @@ export class SlaStore {
       `UPDATE sla_conversations
           SET cycle = $2, status = $3, policy_id = $4, policy_version = $5, awaiting_since = $6,
               agent_replied = $7, cycle_started_at = $8, resolved_at = $9, next_policy_id = $10,
-              next_policy_version = $11, updated_at = now()
+              next_policy_version = $11, policy_judged = $12, next_cycle_judged = $13,
+              updated_at = now()
         WHERE conversation_id = $1`,
       [
         conversationId,
@@ -126,8 +135,10 @@ export class SlaStore {
         state.agentReplied,
         iso(state.cycleStartedAt),
         iso(state.resolvedAt),
-        state.nextCyclePolicy?.id ?? null,
-        state.nextCyclePolicy?.version ?? null,
+        state.nextCycle?.policy?.id ?? null,
+        state.nextCycle?.policy?.version ?? null,
+        state.policyJudged,
+        state.nextCycle !== null,
       ],
     );
   }

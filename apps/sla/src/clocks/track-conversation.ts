@@ -21,6 +21,7 @@ export type ConversationHappening =
       readonly at: number;
     }
   | {
+      /** The router's first queueing of a cycle (`routing.queued`, reason `new`). */
       readonly kind: 'queued';
       readonly queueId: string;
       readonly priority: number;
@@ -52,14 +53,15 @@ export class TrackConversation {
       const { tenantId } = envelope;
       const state = await this.store.lockConversation(manager, tenantId, conversationId);
       const rows = await this.store.loadClocks(manager, conversationId, state.cycle);
-      const policy =
-        happening.kind === 'queued' && !state.policy && state.status !== 'resolved'
-          ? await this.matchingPolicy(manager, tenantId, conversationId, happening)
-          : null;
+      // Judged once a cycle (and once ahead for the next): only then is matching worth a read.
+      const judging = happening.kind === 'queued' && (!state.policyJudged || !state.nextCycle);
+      const policy = judging
+        ? await this.matchingPolicy(manager, tenantId, conversationId, happening)
+        : null;
       const calendarIds = new Set<string>();
       for (const row of rows) if (row.calendar_id) calendarIds.add(row.calendar_id);
-      const calendarId = (policy ?? state.policy)?.definition.calendarId;
-      if (calendarId) calendarIds.add(calendarId);
+      for (const known of [policy, state.policy, state.nextCycle?.policy])
+        if (known?.definition.calendarId) calendarIds.add(known.definition.calendarId);
       const calendars = await loadCalendars(manager, calendarIds);
 
       const clocks = new ConversationClocks(

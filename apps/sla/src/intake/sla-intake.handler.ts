@@ -39,6 +39,9 @@ function happeningOf(
         happening: { kind: 'reopened', at: Date.parse(envelope.data.reopenedAt) },
       };
     case 'routing.queued':
+      // Only the first queueing of a cycle binds its policy; requeues (transfers, overflow,
+      // offers lapsing) never do.
+      if (envelope.data.reason !== 'new') return null;
       return {
         conversationId: envelope.data.conversationId,
         happening: {

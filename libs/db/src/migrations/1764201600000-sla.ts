@@ -64,16 +64,19 @@ export class Sla1764201600000 implements MigrationInterface {
         cycle integer NOT NULL DEFAULT 1,
         status text NOT NULL DEFAULT 'open'
           CHECK (status IN ('open', 'pending', 'snoozed', 'resolved')),
-        -- The policy of this cycle, bound when the router first queues it.
+        -- The policy of this cycle, bound when the router first queues it (judged once a cycle,
+        -- matched or not).
         policy_id uuid,
         policy_version integer,
+        policy_judged boolean NOT NULL DEFAULT false,
         -- The oldest customer message no agent has answered yet.
         awaiting_since timestamptz,
         -- Whether an agent has replied in this cycle (first response met or not due).
         agent_replied boolean NOT NULL DEFAULT false,
         cycle_started_at timestamptz,
         resolved_at timestamptz,
-        -- Bound by a queueing that came in before the reopening it belongs to.
+        -- Judged from a first queueing that came in before the reopening it belongs to.
+        next_cycle_judged boolean NOT NULL DEFAULT false,
         next_policy_id uuid,
         next_policy_version integer,
         updated_at timestamptz NOT NULL DEFAULT now(),

@@ -202,6 +202,18 @@ export class RecordInboundMessageUseCase {
           decision.conversationId,
           receivedAt,
         );
+        if (before?.status === 'resolved') {
+          // Resolved after the thread was chosen (an email reference is looked up unlocked):
+          // the message reopens it, and says so, exactly as the reopen path does.
+          events.add('conversation.reopened', before.id, {
+            conversationId: before.id,
+            contactId: before.contactId,
+            channel: before.channel as Channel,
+            reopenedAt: receivedAt.toISOString(),
+            resolvedAt: (before.resolvedAt ?? receivedAt).toISOString(),
+          });
+          return decision.conversationId;
+        }
         const wokenFrom = before ? statusWokenByCustomer(before.status) : null;
         if (before && wokenFrom) {
           // Before message.received (same key, so consumers see it first): the SLA clock
