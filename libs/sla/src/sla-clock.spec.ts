@@ -650,4 +650,11 @@ describe('SLA clock', () => {
       'warning',
     ]);
   });
+
+  it('resumes no earlier than the clock started', () => {
+    const timing = calendarTime(3600, null);
+    const paused = pauseClock(startClock(timing, T0), timing, T0, 'snoozed');
+    const resumed = resumeClock(paused, timing, T0 - 10 * MINUTE);
+    expect(resumed).toMatchObject({ runningSince: T0, dueAt: T0 + HOUR });
+  });
 });

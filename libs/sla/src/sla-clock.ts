@@ -193,9 +193,14 @@ export function pauseClock(
   };
 }
 
+/**
+ * Time runs again from `now`, or from the clock's start if `now` is earlier: a resume dated
+ * before the clock existed (a snooze's end, announced late, after a reply started a clock)
+ * counts nothing from before it.
+ */
 export function resumeClock(clock: ClockState, timing: ClockTiming, now: number): ClockState {
   if (clock.status !== 'paused') return clock;
-  return scheduled(clock, timing, now);
+  return scheduled(clock, timing, Math.max(now, clock.startedAt));
 }
 
 /** Ends the clock: `met` by the awaited reply or resolution, `stopped` when it no longer applies. */
