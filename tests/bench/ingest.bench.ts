@@ -57,9 +57,8 @@
  * CPU time), TEST_POSTGRES_URL (postgres://postgres@127.0.0.1:5432/postgres). Rounds that would
  * not fit in BENCH_TIMEOUT_MS are skipped, and `roundsCompleted` says so.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -81,6 +80,7 @@ import { getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks';
 import { freePort, waitUntilReady, type ServiceProcess } from '../support/service-process';
 import { TEST_SECRETS_KEY } from '../support/services';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { kafkaPid, machineTicks, processCpuMicros } from './process-cpu';
 
 function positiveInt(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -244,35 +244,6 @@ function inboundMessageOf(webhook: Webhook, tenantId: string, accountId: string)
 
 // ---------------------------------------------------------------------------------------------
 // CPU time per process, from /proc (the services, their PostgreSQL backends, the broker, us).
-
-const CLOCK_TICKS = (() => {
-  try {
-    return Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
-  } catch {
-    return 100;
-  }
-})();
-
-/** User + system CPU of a process in microseconds, or null once it is gone. */
-function processCpuMicros(pid: number): number | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // Fields 14 and 15 of stat(5); `fields` starts at field 3.
-    return ((Number(fields[11]) + Number(fields[12])) * 1e6) / CLOCK_TICKS;
-  } catch {
-    return null;
-  }
-}
-
-/** Busy and total jiffies of the whole machine. */
-function machineTicks(): { busy: number; total: number } {
-  const [cpu] = readFileSync('/proc/stat', 'utf8').split('\n');
-  const values = cpu!.trim().split(/\s+/).slice(1).map(Number);
-  const total = values.reduce((sum, value) => sum + value, 0);
-  const idle = values[3]! + (values[4] ?? 0);
-  return { busy: total - idle, total };
-}
 
 type CpuBook = Map<string, number>;
 
@@ -1101,16 +1072,6 @@ async function startServices(
   return { gateway, conversations, gatewayUrl: new URL(`http://127.0.0.1:${gatewayPort}`) };
 }
 
-function kafkaPid(): number | undefined {
-  const stateDir = process.env.KAFKA_STATE_DIR ?? join(REPO_ROOT, '.kafka', String(KAFKA_PORT));
-  try {
-    const pid = Number(readFileSync(join(stateDir, 'kafka.pid'), 'utf8').trim());
-    return Number.isInteger(pid) && pid > 0 && processCpuMicros(pid) !== null ? pid : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 interface Results {
   single: IngestResult[];
   pipeline: IngestResult[];
@@ -1327,7 +1288,7 @@ async function main(): Promise<void> {
     });
     watcher = new StoredWatcher(watchClient, tenantId);
     await watcher.start();
-    const broker = kafkaPid();
+    const broker = kafkaPid(REPO_ROOT, KAFKA_PORT);
     if (!broker)
       log('broker pid not found (not started by scripts/kafka here): its CPU is not measured');
     const running = services;

@@ -4,48 +4,10 @@
  * this process. Wall-clock rates move with whatever else the machine does; CPU time per timer
  * shows where the work goes.
  */
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Client } from 'pg';
+import { machineTicks, processCpuMicros } from './process-cpu';
 
-const CLOCK_TICKS = (() => {
-  try {
-    return Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
-  } catch {
-    return 100;
-  }
-})();
-
-/** User + system CPU of a process in microseconds, or null once it is gone. */
-function processCpuMicros(pid: number): number | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // Fields 14 and 15 of stat(5); `fields` starts at field 3.
-    return ((Number(fields[11]) + Number(fields[12])) * 1e6) / CLOCK_TICKS;
-  } catch {
-    return null;
-  }
-}
-
-function machineTicks(): { busy: number; total: number } {
-  const [cpu] = readFileSync('/proc/stat', 'utf8').split('\n');
-  const values = cpu!.trim().split(/\s+/).slice(1).map(Number);
-  const total = values.reduce((sum, value) => sum + value, 0);
-  return { busy: total - values[3]! - (values[4] ?? 0), total };
-}
-
-/** The broker scripts/kafka started, if its pid file is where it keeps it. */
-export function kafkaPid(repoRoot: string, port: number): number | undefined {
-  const stateDir = process.env.KAFKA_STATE_DIR ?? join(repoRoot, '.kafka', String(port));
-  try {
-    const pid = Number(readFileSync(join(stateDir, 'kafka.pid'), 'utf8').trim());
-    return Number.isInteger(pid) && pid > 0 && processCpuMicros(pid) !== null ? pid : undefined;
-  } catch {
-    return undefined;
-  }
-}
+export { kafkaPid } from './process-cpu';
 
 export interface CpuFigures {
   /** Seconds of CPU per process group over the phase. */
