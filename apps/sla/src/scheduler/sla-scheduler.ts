@@ -176,7 +176,9 @@ export class SlaScheduler implements OnApplicationBootstrap, OnApplicationShutdo
       updates.warnAt.push(iso(state.warnAt));
       updates.warnedAt.push(iso(state.warnedAt));
       updates.breachedAt.push(iso(state.breachedAt));
-      updates.nextFireAt.push(iso(state.nextFireAt));
+      // Only a running clock has anything to fire; a stray instant on another would be claimed
+      // on every poll.
+      updates.nextFireAt.push(iso(state.status === 'running' ? state.nextFireAt : null));
       if (fired.length === 0) continue;
       const fresh = { ...clock, state };
       firedClocks.push({
