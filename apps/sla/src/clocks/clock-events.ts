@@ -1,15 +1,15 @@
 import type { EventOutbox } from '@switchboard/bus';
 import type { SlaEscalationAction } from '@switchboard/contracts';
 import { standing, type ClockEvent, type SlaClock } from '@switchboard/sla';
-
-const iso = (instant: number | null): string | null =>
-  instant === null ? null : new Date(instant).toISOString();
+import { isoOrNull } from './instants';
 
 /** What escalates a clock's warning and breach: from the policy version the clock runs under. */
 export interface ClockEscalations {
   readonly onWarning: readonly SlaEscalationAction[];
   readonly onBreach: readonly SlaEscalationAction[];
 }
+
+export const NO_ESCALATIONS: ClockEscalations = { onWarning: [], onBreach: [] };
 
 function clockFields(
   clock: SlaClock,
@@ -25,9 +25,9 @@ function clockFields(
     policyVersion: clock.policyVersion,
     targetSeconds: clock.timing.targetSeconds,
     businessHours: clock.timing.calendar !== null,
-    dueAt: iso(clock.state.dueAt),
+    dueAt: isoOrNull(clock.state.dueAt),
     ...standing(clock.state, clock.timing, at),
-    conversationDueAt: iso(conversationDueAt),
+    conversationDueAt: isoOrNull(conversationDueAt),
     at: new Date(at).toISOString(),
   };
 }
@@ -41,7 +41,7 @@ export function addClockEvents(
   conversationId: string,
   events: readonly ClockEvent[],
   conversationDueAt: number | null,
-  escalationsOf: (clock: SlaClock) => ClockEscalations,
+  escalations: ClockEscalations,
 ): void {
   for (const event of events) {
     const fields = clockFields(event.clock, conversationId, event.at, conversationDueAt);
@@ -74,14 +74,14 @@ export function addClockEvents(
           // Only a clock whose policy warns has a warning to fire.
           warnAtPercent: event.clock.timing.warnAtPercent!,
           lateByMs: Math.max(0, Math.round(event.firing.lateByMs)),
-          escalations: [...escalationsOf(event.clock).onWarning],
+          escalations: [...escalations.onWarning],
         });
         break;
       case 'breached':
         outbox.add('sla.breached', conversationId, {
           ...fields,
           lateByMs: Math.max(0, Math.round(event.firing.lateByMs)),
-          escalations: [...escalationsOf(event.clock).onBreach],
+          escalations: [...escalations.onBreach],
         });
         break;
     }

@@ -1,5 +1,6 @@
 import type { SlaMetric } from '@switchboard/contracts';
 import type { BusinessCalendar, ClockState, ClockStatus, SlaClock } from '@switchboard/sla';
+import { isoOrNull, msOrNull } from './instants';
 
 /** A row of `sla_clocks` as node-postgres returns it. */
 export interface ClockRow {
@@ -28,23 +29,19 @@ export interface ClockRow {
   next_fire_at: Date | null;
 }
 
-const ms = (date: Date | null): number | null => (date === null ? null : date.getTime());
-const isoOrNull = (instant: number | null): string | null =>
-  instant === null ? null : new Date(instant).toISOString();
-
 export function clockStateOf(row: ClockRow): ClockState {
   return {
     status: row.status,
     pausedBy: row.paused_by,
     startedAt: row.started_at.getTime(),
     consumedSeconds: row.consumed_seconds,
-    runningSince: ms(row.running_since),
-    dueAt: ms(row.due_at),
-    warnAt: ms(row.warn_at),
-    warnedAt: ms(row.warned_at),
-    breachedAt: ms(row.breached_at),
-    endedAt: ms(row.ended_at),
-    nextFireAt: ms(row.next_fire_at),
+    runningSince: msOrNull(row.running_since),
+    dueAt: msOrNull(row.due_at),
+    warnAt: msOrNull(row.warn_at),
+    warnedAt: msOrNull(row.warned_at),
+    breachedAt: msOrNull(row.breached_at),
+    endedAt: msOrNull(row.ended_at),
+    nextFireAt: msOrNull(row.next_fire_at),
   };
 }
 

@@ -9,6 +9,7 @@ import type {
 } from '@switchboard/sla';
 import type { EntityManager } from 'typeorm';
 import { CLOCK_COLUMNS, clockValues, type ClockRow } from './clock-rows';
+import { isoOrNull, msOrNull } from './instants';
 
 interface ConversationRow {
   tenant_id: string;
@@ -40,10 +41,6 @@ function policyOf(
     ? { id, version, position: position ?? 0, definition }
     : null;
 }
-
-const ms = (date: Date | null): number | null => (date === null ? null : date.getTime());
-const iso = (instant: number | null): string | null =>
-  instant === null ? null : new Date(instant).toISOString();
 
 /** The SLA service's reads and writes, all inside the caller's transaction. */
 @Injectable()
@@ -96,10 +93,10 @@ export class SlaStore {
       status: row!.status,
       policy: policyOf(row!.policy_id, row!.policy_version, row!.position, row!.definition),
       policyJudged: row!.policy_judged,
-      awaitingSince: ms(row!.awaiting_since),
+      awaitingSince: msOrNull(row!.awaiting_since),
       agentReplied: row!.agent_replied,
-      cycleStartedAt: ms(row!.cycle_started_at),
-      resolvedAt: ms(row!.resolved_at),
+      cycleStartedAt: msOrNull(row!.cycle_started_at),
+      resolvedAt: msOrNull(row!.resolved_at),
       nextCycle: row!.next_cycle_judged
         ? {
             policy: policyOf(
@@ -131,10 +128,10 @@ export class SlaStore {
         state.status,
         state.policy?.id ?? null,
         state.policy?.version ?? null,
-        iso(state.awaitingSince),
+        isoOrNull(state.awaitingSince),
         state.agentReplied,
-        iso(state.cycleStartedAt),
-        iso(state.resolvedAt),
+        isoOrNull(state.cycleStartedAt),
+        isoOrNull(state.resolvedAt),
         state.nextCycle?.policy?.id ?? null,
         state.nextCycle?.policy?.version ?? null,
         state.policyJudged,

@@ -5,7 +5,7 @@ import { ConversationClocks, matchPolicy, type SlaPolicy } from '@switchboard/sl
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { loadCalendars } from './calendar-rows';
-import { addClockEvents, type ClockEscalations } from './clock-events';
+import { addClockEvents, NO_ESCALATIONS } from './clock-events';
 import { clockOf } from './clock-rows';
 import { SlaStore } from './sla.store';
 
@@ -28,8 +28,6 @@ export type ConversationHappening =
       readonly channel: string;
       readonly at: number;
     };
-
-const NO_ESCALATIONS: ClockEscalations = { onWarning: [], onBreach: [] };
 
 /**
  * Applies one event to a conversation's clocks in one transaction: the event is claimed (a
@@ -99,7 +97,7 @@ export class TrackConversation {
         correlationId: envelope.correlationId,
         causationEventId: envelope.id,
       });
-      addClockEvents(outbox, conversationId, clocks.events, clocks.dueAt, () => escalations);
+      addClockEvents(outbox, conversationId, clocks.events, clocks.dueAt, escalations);
       await outbox.writeTo(manager);
     });
   }

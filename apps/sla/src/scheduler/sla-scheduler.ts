@@ -10,12 +10,12 @@ import { fireDue, reschedule, type ClockEvent, type ClockFiring } from '@switchb
 import { DataSource, type EntityManager } from 'typeorm';
 import { Clock } from '../clock';
 import { loadCalendars } from '../clocks/calendar-rows';
-import { addClockEvents, type ClockEscalations } from '../clocks/clock-events';
+import { addClockEvents, NO_ESCALATIONS, type ClockEscalations } from '../clocks/clock-events';
+import { isoOrNull } from '../clocks/instants';
 import { clockOf, type ClockRow } from '../clocks/clock-rows';
 import { SLA_SETTINGS, type SlaSettings } from '../config/sla.settings';
 import { SlaMetrics } from './sla-metrics';
 
-const NO_ESCALATIONS: ClockEscalations = { onWarning: [], onBreach: [] };
 const versionKey = (policyId: string, version: number): string => `${policyId}/${version}`;
 
 /** The fired clocks' new columns, as arrays for one `unnest` update. */
@@ -27,9 +27,6 @@ interface ClockUpdates {
   breachedAt: (string | null)[];
   nextFireAt: (string | null)[];
 }
-
-const iso = (instant: number | null): string | null =>
-  instant === null ? null : new Date(instant).toISOString();
 
 /** A deadline noticed later than this is logged: the service was down or behind. */
 const LATE_LOG_MS = 1_000;
@@ -172,13 +169,13 @@ export class SlaScheduler implements OnApplicationBootstrap, OnApplicationShutdo
       const current = clock.timing.calendar ? reschedule(clock.state, clock.timing) : clock.state;
       const { clock: state, fired } = fireDue(current, now);
       updates.ids.push(row.id);
-      updates.dueAt.push(iso(state.dueAt));
-      updates.warnAt.push(iso(state.warnAt));
-      updates.warnedAt.push(iso(state.warnedAt));
-      updates.breachedAt.push(iso(state.breachedAt));
+      updates.dueAt.push(isoOrNull(state.dueAt));
+      updates.warnAt.push(isoOrNull(state.warnAt));
+      updates.warnedAt.push(isoOrNull(state.warnedAt));
+      updates.breachedAt.push(isoOrNull(state.breachedAt));
       // Only a running clock has anything to fire; a stray instant on another would be claimed
       // on every poll.
-      updates.nextFireAt.push(iso(state.status === 'running' ? state.nextFireAt : null));
+      updates.nextFireAt.push(isoOrNull(state.status === 'running' ? state.nextFireAt : null));
       if (fired.length === 0) continue;
       const fresh = { ...clock, state };
       firedClocks.push({
@@ -227,7 +224,7 @@ export class SlaScheduler implements OnApplicationBootstrap, OnApplicationShutdo
         row.conversation_id,
         events,
         due.get(row.conversation_id) ?? null,
-        () => escalations.get(versionKey(row.policy_id, row.policy_version)) ?? NO_ESCALATIONS,
+        escalations.get(versionKey(row.policy_id, row.policy_version)) ?? NO_ESCALATIONS,
       );
       entries.push(...outbox.collected);
     }
