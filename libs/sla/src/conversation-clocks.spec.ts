@@ -97,7 +97,6 @@ describe('ConversationClocks', () => {
       awaitingSince: m(0),
       agentReplied: false,
       cycleStartedAt: m(0),
-      resolvedAt: null,
       nextCycle: null,
     });
     expect(clocks.dueAt).toBeNull();
@@ -546,7 +545,6 @@ describe('ConversationClocks', () => {
       awaitingSince: null,
       agentReplied: true,
       cycleStartedAt: m(1000),
-      resolvedAt: null,
       nextCycle: null,
     });
     expect(clocks.dueAt).toBeNull();

@@ -28,8 +28,6 @@ export interface ConversationSlaState {
   /** An agent has replied (in this conversation): the next wait is a next response. */
   readonly agentReplied: boolean;
   readonly cycleStartedAt: number | null;
-  /** When it was resolved; null while unresolved. */
-  readonly resolvedAt: number | null;
   /**
    * The next cycle's judgement, when its first queueing came before the reopening (they travel
    * on different topics, so either may come first): judged, and the policy if one matched.
@@ -77,7 +75,6 @@ export const newConversationSlaState = (): ConversationSlaState => ({
   awaitingSince: null,
   agentReplied: false,
   cycleStartedAt: null,
-  resolvedAt: null,
   nextCycle: null,
 });
 
@@ -206,7 +203,7 @@ export class ConversationClocks {
 
   resolved(at: number): void {
     if (this.conversation.status === 'resolved') return;
-    this.update({ status: 'resolved', awaitingSince: null, resolvedAt: at });
+    this.update({ status: 'resolved', awaitingSince: null });
     for (const clock of this.live())
       this.end(clock, at, clock.metric === 'resolution' ? 'met' : 'stopped');
   }
@@ -226,7 +223,6 @@ export class ConversationClocks {
       awaitingSince: null,
       agentReplied: this.conversation.agentReplied,
       cycleStartedAt: at,
-      resolvedAt: null,
       nextCycle: null,
     };
     for (const [id, clock] of this.clocks)

@@ -23,7 +23,6 @@ interface ConversationRow {
   awaiting_since: Date | null;
   agent_replied: boolean;
   cycle_started_at: Date | null;
-  resolved_at: Date | null;
   next_cycle_judged: boolean;
   next_policy_id: string | null;
   next_policy_version: number | null;
@@ -73,7 +72,7 @@ export class SlaStore {
     const [row]: ConversationRow[] = await manager.query(
       `SELECT s.tenant_id, s.cycle, s.status, s.policy_id, s.policy_version, s.policy_judged,
               s.next_cycle_judged, p.position,
-              v.definition, s.awaiting_since, s.agent_replied, s.cycle_started_at, s.resolved_at,
+              v.definition, s.awaiting_since, s.agent_replied, s.cycle_started_at,
               s.next_policy_id, s.next_policy_version, np.position AS next_position,
               nv.definition AS next_definition
          FROM sla_conversations s
@@ -96,7 +95,6 @@ export class SlaStore {
       awaitingSince: msOrNull(row!.awaiting_since),
       agentReplied: row!.agent_replied,
       cycleStartedAt: msOrNull(row!.cycle_started_at),
-      resolvedAt: msOrNull(row!.resolved_at),
       nextCycle: row!.next_cycle_judged
         ? {
             policy: policyOf(
@@ -118,8 +116,8 @@ export class SlaStore {
     await manager.query(
       `UPDATE sla_conversations
           SET cycle = $2, status = $3, policy_id = $4, policy_version = $5, awaiting_since = $6,
-              agent_replied = $7, cycle_started_at = $8, resolved_at = $9, next_policy_id = $10,
-              next_policy_version = $11, policy_judged = $12, next_cycle_judged = $13,
+              agent_replied = $7, cycle_started_at = $8, next_policy_id = $9,
+              next_policy_version = $10, policy_judged = $11, next_cycle_judged = $12,
               updated_at = now()
         WHERE conversation_id = $1`,
       [
@@ -131,7 +129,6 @@ export class SlaStore {
         isoOrNull(state.awaitingSince),
         state.agentReplied,
         isoOrNull(state.cycleStartedAt),
-        isoOrNull(state.resolvedAt),
         state.nextCycle?.policy?.id ?? null,
         state.nextCycle?.policy?.version ?? null,
         state.policyJudged,

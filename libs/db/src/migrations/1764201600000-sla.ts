@@ -24,7 +24,6 @@ export class Sla1764201600000 implements MigrationInterface {
         updated_at timestamptz NOT NULL DEFAULT now(),
         UNIQUE (tenant_id, name)
       );
-      CREATE INDEX sla_calendars_tenant ON sla_calendars (tenant_id);
 
       CREATE TABLE sla_calendar_holidays (
         calendar_id uuid NOT NULL REFERENCES sla_calendars (id) ON DELETE CASCADE,
@@ -74,7 +73,6 @@ export class Sla1764201600000 implements MigrationInterface {
         -- Whether an agent has replied in this cycle (first response met or not due).
         agent_replied boolean NOT NULL DEFAULT false,
         cycle_started_at timestamptz,
-        resolved_at timestamptz,
         -- Judged from a first queueing that came in before the reopening it belongs to.
         next_cycle_judged boolean NOT NULL DEFAULT false,
         next_policy_id uuid,
