@@ -205,12 +205,13 @@ export class RecordInboundMessageUseCase {
         if (before?.status === 'resolved') {
           // Resolved after the thread was chosen (an email reference is looked up unlocked):
           // the message reopens it, and says so, exactly as the reopen path does.
-          events.add('conversation.reopened', before.id, {
+          announceReopened(events, {
             conversationId: before.id,
             contactId: before.contactId,
+            // Stored from a validated inbound event, so one of the contract's channels.
             channel: before.channel as Channel,
-            reopenedAt: receivedAt.toISOString(),
-            resolvedAt: (before.resolvedAt ?? receivedAt).toISOString(),
+            reopenedAt: receivedAt,
+            resolvedAt: before.resolvedAt ?? receivedAt,
           });
           return decision.conversationId;
         }
@@ -240,12 +241,12 @@ export class RecordInboundMessageUseCase {
           receivedAt,
         );
         if (resolvedAt) {
-          events.add('conversation.reopened', decision.conversationId, {
+          announceReopened(events, {
             conversationId: decision.conversationId,
             contactId,
             channel: message.channel,
-            reopenedAt: receivedAt.toISOString(),
-            resolvedAt: resolvedAt.toISOString(),
+            reopenedAt: receivedAt,
+            resolvedAt,
           });
         }
         return decision.conversationId;
@@ -267,6 +268,24 @@ export class RecordInboundMessageUseCase {
       }
     }
   }
+}
+
+/** A customer's message reopened a resolved conversation. */
+function announceReopened(
+  events: EventOutbox,
+  reopened: {
+    conversationId: string;
+    contactId: string;
+    channel: Channel;
+    reopenedAt: Date;
+    resolvedAt: Date;
+  },
+): void {
+  events.add('conversation.reopened', reopened.conversationId, {
+    ...reopened,
+    reopenedAt: reopened.reopenedAt.toISOString(),
+    resolvedAt: reopened.resolvedAt.toISOString(),
+  });
 }
 
 class DuplicateDelivery extends Error {}
